@@ -15,6 +15,7 @@ pub enum Layer {
     EventPlaces,
     EventDates,
     EventCasualties,
+    EventAttribution,
     Merged,
 }
 

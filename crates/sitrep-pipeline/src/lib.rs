@@ -3,12 +3,14 @@
 //!
 //! ```text
 //! clean → segment → actors → locate → date → count_casualties → code_events
-//!       → locate_events → date_events → attach_casualties → merge → records
+//!       → locate_events → date_events → attach_casualties
+//!       → attribute → merge → records
 //! ```
 //!
 //! Stages are built once (dictionaries parsed, matchers compiled) and shared by reference,
 //! so one `Pipeline` codes articles from many threads.
 
+use sitrep_attribution::Attributor;
 use sitrep_actors::{ActorDictionary, ActorRecognizer};
 use sitrep_casualties::{CasualtyAttacher, CasualtyCounter};
 use sitrep_core::{Article, Doc, EventRecord, Layer, Modality, Outcome, Stage};
@@ -73,6 +75,7 @@ impl PipelineBuilder {
             Box::new(EventLocator::default()),
             Box::new(EventDater::default()),
             Box::new(CasualtyAttacher::default()),
+            Box::new(Attributor::default()),
             Box::new(Deduplicator::default()),
         ];
         Pipeline::from_stages(stages, self.options)
