@@ -1,7 +1,26 @@
-//! Actor recognition and coding.
+//! Actor recognition and coding: who acts and who is acted on, with CAMEO actor codes,
+//! sectors and ACLED interaction codes, and the dictionary entries and rules behind each.
+//!
+//! * [`ActorDictionary`]: sitrep's own dictionaries (`data/*.toml`, embedded), user
+//!   dictionaries in the same TOML format ([`ActorDictionary::merge_user`]), and
+//!   PETRARCH/Phoenix actor and agent files ([`ActorDictionary::merge_petrarch_actors`],
+//!   [`ActorDictionary::merge_petrarch_agents`]). The format is documented in [`dict`].
+//! * [`ActorRecognizer`]: the `actors` pipeline stage. It compiles the dictionary into one
+//!   Aho-Corasick automaton once, then per sentence assembles matches into actor phrases
+//!   ("Sudan's army chief", "troops loyal to X", "US and British activists"), names
+//!   capitalised actors without entries, links appositions and pronouns, sets
+//!   `doc.focus.country` and gives unqualified agents that country.
+
+pub mod dict;
+mod matcher;
+pub mod petrarch;
+mod recognize;
+pub mod sector;
+
+pub use dict::ActorDictionary;
 
 /// Errors loading a dictionary: which file, which line, what is wrong.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DictError {
     pub origin: String,
     pub line: usize,
@@ -14,43 +33,33 @@ impl std::fmt::Display for DictError {
 }
 impl std::error::Error for DictError {}
 
-/// All actor entries: the embedded defaults plus anything merged over them.
-#[derive(Debug, Default, Clone)]
-pub struct ActorDictionary {}
+/// Pipeline stage `actors`.
+pub struct ActorRecognizer {
+    compiled: matcher::Compiled,
+}
 
-impl ActorDictionary {
-    /// sitrep's own default dictionaries, compiled into the binary.
-    pub fn embedded() -> Self {
-        ActorDictionary {}
+impl std::fmt::Debug for ActorRecognizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ActorRecognizer")
+            .field("patterns", &self.compiled.pats.len())
+            .finish()
     }
-    /// Merge a sitrep-format user dictionary (TOML) over the current entries.
-    pub fn merge_user(&mut self, text: &str, origin: &str) -> Result<usize, DictError> {
-        let _ = (text, origin);
-        Ok(0)
-    }
-    /// Merge a PETRARCH/Phoenix actor dictionary (`NAME [CODE]`, date-bounded codes).
-    pub fn merge_petrarch_actors(&mut self, text: &str, origin: &str) -> Result<usize, DictError> {
-        let _ = (text, origin);
-        Ok(0)
-    }
-    /// Merge a PETRARCH/Phoenix agents dictionary (`NOUN [~ROLE]`, `!MACRO!`).
-    pub fn merge_petrarch_agents(&mut self, text: &str, origin: &str) -> Result<usize, DictError> {
-        let _ = (text, origin);
-        Ok(0)
+}
+
+impl Default for ActorRecognizer {
+    fn default() -> Self {
+        ActorRecognizer::new(ActorDictionary::embedded())
     }
 }
 
 impl ActorRecognizer {
     /// Compile the dictionary into matchers, once.
     pub fn new(dict: ActorDictionary) -> Self {
-        let _ = dict;
-        ActorRecognizer {}
+        ActorRecognizer {
+            compiled: matcher::Compiled::new(dict),
+        }
     }
 }
-
-/// Pipeline stage `actors`.
-#[derive(Debug, Default)]
-pub struct ActorRecognizer {}
 
 impl sitrep_core::Stage for ActorRecognizer {
     fn name(&self) -> &'static str {
@@ -62,5 +71,7 @@ impl sitrep_core::Stage for ActorRecognizer {
     fn assigns(&self) -> &'static [sitrep_core::Layer] {
         &[sitrep_core::Layer::Actors]
     }
-    fn run(&self, _doc: &mut sitrep_core::Doc) {}
+    fn run(&self, doc: &mut sitrep_core::Doc) {
+        self.recognize(doc);
+    }
 }

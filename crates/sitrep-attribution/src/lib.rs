@@ -1,18 +1,479 @@
 //! Attribution: the reporting source of each event.
+//!
+//! A sentence's reporting phrase is found by token scans around a reporting verb (said,
+//! told, reported, announced, claimed, stated, added, confirmed) or "according to". Its
+//! source (the subject of the verb, the phrase after "according to", or the name after an
+//! inverted "said") becomes `Event::attribution` for the events of that sentence, and for
+//! the events of earlier sentences inside a quotation the phrase closes. Rule ids:
+//! - `attr.according_to`: "…, according to officials";
+//! - `attr.subject_after`: "…, the state news agency, citing hospital sources, said";
+//! - `attr.subject_first`: the sentence opens with the source ("Police said on Tuesday
+//!   that …");
+//! - `attr.inverted`: "…,” said a spokesman for the army.";
+//! - `attr.quote`: the event sits in an earlier sentence of the quotation;
+//! - `attr.source_not_reporter`: the event's source actor was the reporter, replaced by the
+//!   actor of the reported clause ("police said rebels attacked": rebels did it).
+//!
+//! Pronoun sources ("he said") are not recorded: they name nobody.
 
-/// Pipeline stage `attribute`: fills `Event::attribution`.
+use sitrep_core::{Doc, Layer, Span, Stage, TokenKind};
+
+/// Pipeline stage `attribute`: fills `Event::attribution`. Stateless: word lists are
+/// `match` tables.
 #[derive(Debug, Default)]
 pub struct Attributor {}
 
-impl sitrep_core::Stage for Attributor {
+impl Stage for Attributor {
     fn name(&self) -> &'static str {
         "attribute"
     }
-    fn requires(&self) -> &'static [sitrep_core::Layer] {
-        &[sitrep_core::Layer::Events]
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Events]
     }
-    fn assigns(&self) -> &'static [sitrep_core::Layer] {
-        &[sitrep_core::Layer::EventAttribution]
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::EventAttribution]
     }
-    fn run(&self, _doc: &mut sitrep_core::Doc) {}
+    fn run(&self, doc: &mut Doc) {
+        attribute(doc);
+    }
+}
+
+/// A reporting phrase: the source's span, the reporting word's span, and the text it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub source: Span,
+    /// The reporting verb, or "according to".
+    pub cue: Span,
+    /// Byte range the report covers: its sentence, extended back to an opening quote.
+    pub scope: Span,
+    pub rule: &'static str,
+}
+
+fn reporting_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "say" | "told" | "tells" | "reported" | "reports" | "announced" | "claimed" | "claims"
+            | "stated" | "added" | "confirmed" | "confirms" | "insisted" | "alleged" | "warned" | "noted"
+            | "explained" | "wrote" | "tweeted" | "posted"
+    )
+}
+
+/// Verbs that are reporting only when no object follows ("claimed responsibility" and
+/// "announced a ceasefire" are events, not reports).
+fn needs_bare(w: &str) -> bool {
+    matches!(w, "reported" | "reports" | "announced" | "claimed" | "claims" | "confirmed" | "confirms" | "alleged" | "posted" | "warned" | "noted")
+}
+
+fn time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today"
+            | "tonight" | "overnight" | "earlier" | "later" | "late" | "early" | "on" | "last" | "night" | "morning"
+            | "afternoon" | "evening" | "this" | "week" | "separately" | "also"
+    )
+}
+
+fn pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who" | "which" | "that" | "this" | "one")
+}
+
+/// Words that end a subject phrase scanned backwards.
+fn subject_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "and" | "but" | "while" | "as" | "when" | "after" | "before" | "because" | "although" | "though" | "that"
+            | "which" | "whom" | "where" | "so" | "if" | "than" | "since"
+    ) || reporting_verb(w)
+}
+
+/// Words around a verb that do not change its role ("also said", "later told").
+fn adverb(w: &str) -> bool {
+    matches!(w, "also" | "later" | "earlier" | "separately" | "has" | "have" | "had" | "reportedly" | "further" | "previously" | "then")
+}
+
+fn quote(w: &str) -> bool {
+    matches!(w, "\"" | "“" | "”" | "«" | "»")
+}
+
+struct Sent<'a> {
+    doc: &'a Doc,
+    lo: usize,
+    hi: usize,
+}
+
+impl<'a> Sent<'a> {
+    fn w(&self, i: usize) -> &'a str {
+        if i < self.lo || i >= self.hi {
+            return "";
+        }
+        let t = self.doc.tokens[i];
+        &self.doc.lower[t.span.start..t.span.end]
+    }
+    fn punct(&self, i: usize) -> bool {
+        i >= self.lo && i < self.hi && self.doc.tokens[i].kind == TokenKind::Punct && !matches!(self.w(i), "-" | "'" | "’" | ".")
+            || (i >= self.lo && i < self.hi && self.w(i) == "." && i + 1 == self.hi)
+    }
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.doc.tokens[a].span.start, self.doc.tokens[b - 1].span.end)
+    }
+
+    /// "according to X": X up to the clause end.
+    fn according_to(&self, i: usize) -> Option<(Span, Span)> {
+        if self.w(i) != "according" || self.w(i + 1) != "to" {
+            return None;
+        }
+        let start = i + 2;
+        let mut end = start;
+        while end < self.hi && end < start + 16 && !self.punct(end) && !matches!(self.w(end), "that" | "which" | "who") {
+            // "and" ends the phrase unless it joins a name ("the Agency for Development and
+            // Cooperation").
+            if self.w(end) == "and" && !self.doc.tokens.get(end + 1).is_some_and(|t| t.cap) {
+                break;
+            }
+            end += 1;
+        }
+        (end > start && !pronoun(self.w(start))).then(|| (self.span(start, end), self.span(i, i + 2)))
+    }
+
+    /// Whether the verb at `v` is followed only by what a report may carry: nothing, a
+    /// time, "in a statement", a hearer ("told reporters"), or "that".
+    fn bare_after(&self, v: usize) -> bool {
+        let mut k = v + 1;
+        if matches!(self.w(v), "told" | "tells") {
+            // the hearer: "told Reuters", "told reporters in Kabul"
+            let mut n = 0;
+            while k < self.hi && !self.punct(k) && !time_word(self.w(k)) && self.w(k) != "that" && n < 5 {
+                k += 1;
+                n += 1;
+            }
+        }
+        let mut guard = 0;
+        loop {
+            guard += 1;
+            if guard > 12 {
+                return false;
+            }
+            let w = self.w(k);
+            if k >= self.hi || self.punct(k) || w == "that" || quote(w) {
+                return true;
+            }
+            if time_word(w) || matches!(w, "in" | "a" | "an" | "statement" | "report" | "interview" | "briefing" | "news" | "conference" | "press") {
+                k += 1;
+                continue;
+            }
+            // "on March 3" style dates
+            if self.doc.tokens[k].kind == TokenKind::Number {
+                k += 1;
+                continue;
+            }
+            return false;
+        }
+    }
+
+    /// The subject phrase ending right before `v` (after adverbs), skipping a ", citing X,"
+    /// aside. Returns token range.
+    fn subject_before(&self, v: usize) -> Option<(usize, usize)> {
+        let mut end = v;
+        while end > self.lo && adverb(self.w(end - 1)) {
+            end -= 1;
+        }
+        // ", citing hospital sources, said" / ", quoting witnesses, said"
+        if end > self.lo && self.w(end - 1) == "," {
+            let mut k = end - 1;
+            while k > self.lo && self.w(k - 1) != "," && k + 12 > end {
+                k -= 1;
+            }
+            if k > self.lo && self.w(k - 1) == "," && matches!(self.w(k), "citing" | "quoting" | "referring") {
+                end = k - 1;
+            } else {
+                return None;
+            }
+        }
+        let mut start = end;
+        while start > self.lo && start + 12 > end {
+            let w = self.w(start - 1);
+            if self.punct(start - 1) || quote(w) || subject_stop(w) {
+                break;
+            }
+            // "in southern Lebanon Sunday sources on both sides said": a capitalised time
+            // word ends the subject.
+            if time_word(w) && self.doc.tokens[start - 1].cap {
+                break;
+            }
+            start -= 1;
+        }
+        if start == end || start + 12 <= end {
+            return None;
+        }
+        (!pronoun(self.w(start)) || end - start > 1).then_some((start, end))
+    }
+
+    /// Reports in this sentence.
+    fn reports(&self) -> Vec<(Span, Span, &'static str)> {
+        let mut out = Vec::new();
+        for i in self.lo..self.hi {
+            if let Some((src, cue)) = self.according_to(i) {
+                out.push((src, cue, "attr.according_to"));
+                continue;
+            }
+            let w = self.w(i);
+            if !reporting_verb(w) {
+                continue;
+            }
+            let cue = self.span(i, i + 1);
+            let prev = if i > self.lo { self.w(i - 1) } else { "" };
+            // Inverted: "…,” said a spokesman for the army."
+            if i > self.lo && (prev == "," || quote(prev)) && matches!(w, "said" | "says" | "added" | "told") {
+                let start = i + 1;
+                let mut end = start;
+                while end < self.hi && end < start + 12 && !self.punct(end) && !time_word(self.w(end)) {
+                    end += 1;
+                }
+                if end > start {
+                    if !pronoun(self.w(start)) {
+                        out.push((self.span(start, end), cue, "attr.inverted"));
+                    }
+                    continue;
+                }
+            }
+            let bare = self.bare_after(i);
+            if needs_bare(w) && !bare {
+                continue;
+            }
+            let Some((s, e)) = self.subject_before(i) else { continue };
+            if pronoun(self.w(s)) && e - s == 1 {
+                continue;
+            }
+            // A subject with a finite verb in it is a clause, not a source ("in what is").
+            if (s..e).any(|k| matches!(self.w(k), "is" | "was" | "are" | "were" | "will" | "would" | "has" | "have" | "had")) {
+                continue;
+            }
+            // Not at the end of its clause, the verb must open the sentence ("Police said
+            // rebels attacked"), possibly after an introductory phrase and a comma.
+            let opens = s == self.lo || (self.punct(s - 1) && self.w(s - 1) == ",");
+            if !bare && !opens {
+                continue;
+            }
+            let rule = if s == self.lo { "attr.subject_first" } else { "attr.subject_after" };
+            out.push((self.span(s, e), cue, rule));
+        }
+        out
+    }
+}
+
+/// Where the quotation that closes in sentence `si` opened, if in an earlier sentence.
+fn quote_opening(doc: &Doc, si: usize) -> Option<usize> {
+    let s = &doc.sentences[si];
+    let toks = &doc.tokens[s.tokens.clone()];
+    let is_q = |t: &sitrep_core::Token| matches!(t.span.of(&doc.article.text), "\"" | "“" | "”");
+    let count = toks.iter().filter(|t| is_q(t)).count();
+    let first_close = toks.iter().position(|t| t.span.of(&doc.article.text) == "”");
+    let first_open = toks.iter().position(|t| t.span.of(&doc.article.text) == "“");
+    let closes_early = match (first_close, first_open) {
+        (Some(c), Some(o)) => c < o,
+        (Some(_), None) => true,
+        (None, _) => count % 2 == 1,
+    };
+    if !closes_early {
+        return None;
+    }
+    let mut k = si;
+    while k > 0 && si - k < 6 {
+        k -= 1;
+        let st = &doc.sentences[k];
+        if doc.tokens[st.tokens.clone()].iter().any(is_q) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// Every reporting phrase of `doc`.
+pub fn find_reports(doc: &Doc) -> Vec<Report> {
+    let mut out = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let view = Sent { doc, lo: s.tokens.start, hi: s.tokens.end };
+        for (source, cue, rule) in view.reports() {
+            let mut scope = s.span;
+            if let Some(open) = quote_opening(doc, si) {
+                scope = doc.sentences[open].span.cover(scope);
+            }
+            out.push(Report { source, cue, scope, rule });
+        }
+    }
+    out
+}
+
+/// Set `Event::attribution` from the reporting phrases.
+pub fn attribute(doc: &mut Doc) {
+    let reports = find_reports(doc);
+    if reports.is_empty() {
+        return;
+    }
+    for ei in 0..doc.events.len() {
+        let ev = &doc.events[ei];
+        let sent = doc.sentences[ev.sentence].span;
+        let trigger = ev.trigger;
+        let best = reports
+            .iter()
+            .filter(|r| r.scope.contains(trigger))
+            .filter(|r| !r.cue.overlaps(trigger) && !r.source.overlaps(trigger))
+            .min_by_key(|r| {
+                let own = !sent.contains(r.cue);
+                let d = if r.cue.start >= trigger.end { r.cue.start - trigger.end } else { trigger.start.saturating_sub(r.cue.end) };
+                (own, d)
+            });
+        let Some(r) = best else { continue };
+        let text = doc.slice(r.source).trim().to_string();
+        let quoted = !sent.contains(r.cue);
+        // The reporter is not the actor of what it reports.
+        let mut new_source = None;
+        if let Some(src) = ev.source {
+            if doc.actors.get(src).is_some_and(|a| r.source.contains(a.span)) {
+                new_source = doc
+                    .actors
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| a.sentence == ev.sentence && a.span.end <= trigger.start && !r.source.overlaps(a.span))
+                    .filter(|(_, a)| a.span.start >= r.cue.end || r.cue.start >= trigger.end)
+                    .max_by_key(|(_, a)| a.span.start)
+                    .map(|(i, _)| i);
+            }
+        }
+        let rule = r.rule;
+        let e = &mut doc.events[ei];
+        e.attribution = Some(text);
+        e.rules.push(rule.to_string());
+        if quoted {
+            e.rules.push("attr.quote".to_string());
+        }
+        if let Some(ns) = new_source {
+            if e.target == Some(ns) {
+                e.target = None;
+            }
+            e.source = Some(ns);
+            e.rules.push("attr.source_not_reporter".to_string());
+        }
+        let att = e.attribution.clone().unwrap_or_default();
+        doc.trace("attribute", Some(trigger), || format!("{att} by {rule}"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_core::{ActorKind, ActorMention, Event};
+
+    /// Attribution of an event triggered by the first `trigger` in `text`.
+    fn attribution(text: &str, trigger: &str) -> (Option<String>, Vec<String>) {
+        let mut doc = sitrep_text::prepare(text);
+        let at = text.find(trigger).expect("trigger");
+        let s = doc.sentence_at(at).unwrap();
+        doc.events.push(Event::new(s, Span::new(at, at + trigger.len()), "190"));
+        attribute(&mut doc);
+        (doc.events[0].attribution.clone(), doc.events[0].rules.clone())
+    }
+
+    #[test]
+    fn attribution_table() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("Rebels shelled the town, according to officials.", "shelled", Some("officials")),
+            (
+                "A prisoner died in custody, according to a report by a pathologist.",
+                "died",
+                Some("a report by a pathologist"),
+            ),
+            (
+                "Twelve people were killed, the state news agency, citing hospital sources, said.",
+                "killed",
+                Some("the state news agency"),
+            ),
+            (
+                "Troops stormed the camp, a spokesman for the army told reporters.",
+                "stormed",
+                Some("a spokesman for the army"),
+            ),
+            ("A spokesman for the army told Reuters that troops stormed the camp.", "stormed", Some("A spokesman for the army")),
+            ("Gunmen attacked a convoy, police said.", "attacked", Some("police")),
+            ("Gunmen attacked a convoy, police said on Tuesday.", "attacked", Some("police")),
+            ("Police said on Tuesday that gunmen attacked a convoy.", "attacked", Some("Police")),
+            ("Police said gunmen attacked a convoy.", "attacked", Some("Police")),
+            ("Gunmen attacked a convoy, the UN refugee agency reported.", "attacked", Some("the UN refugee agency")),
+            ("Gunmen attacked a convoy, the ministry announced.", "attacked", Some("the ministry")),
+            ("Gunmen attacked a convoy, the group claimed.", "attacked", Some("the group")),
+            ("Gunmen attacked a convoy, officials stated.", "attacked", Some("officials")),
+            ("Gunmen attacked a convoy, the governor added.", "attacked", Some("the governor")),
+            ("Gunmen attacked a convoy, said a spokesman for the police.", "attacked", Some("a spokesman for the police")),
+            (
+                "Guerrillas killed the deputy chief in southern Lebanon Sunday sources on both sides said.",
+                "killed",
+                Some("sources on both sides"),
+            ),
+            (
+                "Sudanese rebels shelled Juba on Sunday, killing about 20 people, relief officials in Nairobi said.",
+                "shelled",
+                Some("relief officials in Nairobi"),
+            ),
+            ("Gunmen attacked a convoy, he said.", "attacked", None),
+            (
+                "Medics treated the wounded after gunmen attacked a convoy, according to the Agency for Relief and Development.",
+                "attacked",
+                Some("the Agency for Relief and Development"),
+            ),
+            ("Rebels attacked a convoy in what was said to be revenge.", "attacked", None),
+            ("Gunmen attacked a convoy on Friday.", "attacked", None),
+            ("The group claimed responsibility after gunmen attacked a convoy.", "attacked", None),
+            ("The ministry announced a curfew after gunmen attacked a convoy.", "attacked", None),
+        ];
+        for (text, trig, want) in cases {
+            let (got, rules) = attribution(text, trig);
+            assert_eq!(got.as_deref(), *want, "{text}: {rules:?}");
+            if want.is_some() {
+                assert!(rules.iter().any(|r| r.starts_with("attr.")), "{text}: {rules:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn quoted_earlier_sentence_gets_the_speaker() {
+        let text = "“We stormed the base at dawn. We took the hill,” a rebel commander said.";
+        let (got, rules) = attribution(text, "stormed");
+        assert_eq!(got.as_deref(), Some("a rebel commander"));
+        assert!(rules.contains(&"attr.quote".to_string()));
+        // A sentence outside the quotation is not covered.
+        let text = "Gunmen stormed the base. “We took the hill,” a rebel commander said.";
+        assert_eq!(attribution(text, "stormed").0, None);
+    }
+
+    #[test]
+    fn reporting_verb_is_not_its_own_attribution() {
+        assert_eq!(attribution("Police said gunmen attacked a convoy.", "said").0, None);
+    }
+
+    #[test]
+    fn reporter_is_not_the_actor() {
+        let text = "Police said gunmen attacked a convoy.";
+        let mut doc = sitrep_text::prepare(text);
+        let actor = |start: usize, end: usize, name: &str| ActorMention {
+            span: Span::new(start, end),
+            head: Span::new(start, end),
+            sentence: 0,
+            kind: ActorKind::Agent,
+            name: name.to_string(),
+            code: String::new(),
+            country: None,
+            sector: None,
+            acled_inter: None,
+            refers_to: None,
+            rules: vec![],
+        };
+        doc.actors.push(actor(0, 6, "police"));
+        doc.actors.push(actor(12, 18, "gunmen"));
+        let mut e = Event::new(0, Span::new(19, 27), "190");
+        e.source = Some(0);
+        doc.events.push(e);
+        attribute(&mut doc);
+        assert_eq!(doc.events[0].source, Some(1));
+        assert!(doc.events[0].rules.contains(&"attr.source_not_reporter".to_string()));
+    }
 }

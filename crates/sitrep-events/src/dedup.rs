@@ -1,0 +1,162 @@
+//! The `merge` stage: one occurrence, one event. A report names its main event in the lead
+//! and again further down ("The attack on the market…"); those mentions become one record
+//! with every evidence sentence in `also_in`.
+//!
+//! Two events merge when they have the same CAMEO root and modality, sit in different
+//! sentences, nothing about them conflicts (actor codes, place, date, killed count: equal or
+//! missing on one side), and at least one of those facts, or the trigger word, agrees
+//! positively. Different roots never merge. The earlier event is kept.
+
+use sitrep_core::event::EventDate;
+use sitrep_core::{Doc, Event, Layer, Stage};
+
+/// Pipeline stage `merge`.
+#[derive(Debug, Default)]
+pub struct Deduplicator {}
+
+impl Deduplicator {
+    pub fn new() -> Self {
+        Deduplicator {}
+    }
+}
+
+/// Equal, one side missing, or in conflict.
+#[derive(PartialEq)]
+enum Agree {
+    Same,
+    Unknown,
+    Conflict,
+}
+
+fn cmp<T: PartialEq>(a: Option<T>, b: Option<T>) -> Agree {
+    match (a, b) {
+        (Some(x), Some(y)) if x == y => Agree::Same,
+        (Some(_), Some(_)) => Agree::Conflict,
+        _ => Agree::Unknown,
+    }
+}
+
+fn actor_code(doc: &Doc, i: Option<usize>) -> Option<&str> {
+    i.and_then(|i| doc.actors.get(i)).map(|a| a.code.as_str()).filter(|c| !c.is_empty())
+}
+
+fn place(doc: &Doc, i: Option<usize>) -> Option<(&str, Option<&str>)> {
+    i.and_then(|i| doc.places.get(i)).map(|p| (p.name.as_str(), p.country.as_deref()))
+}
+
+/// The resolved date of an event, when it has one from the text.
+fn date_of(doc: &Doc, d: EventDate) -> Option<String> {
+    match d {
+        EventDate::Mention(i) => doc.dates.get(i).and_then(|m| m.date).map(|d| d.to_string()),
+        _ => None,
+    }
+}
+
+fn trigger_word(doc: &Doc, e: &Event) -> String {
+    let t = &doc.lower[e.trigger.start..e.trigger.end];
+    // compare stems so "attack" and "attacks" agree
+    t.trim_end_matches('s').trim_end_matches("ing").trim_end_matches("ed").to_string()
+}
+
+/// Whether `later` reports the same occurrence as `first`.
+pub fn same_occurrence(doc: &Doc, first: &Event, later: &Event) -> bool {
+    if first.cameo_root() != later.cameo_root() || first.modality != later.modality || first.sentence == later.sentence {
+        return false;
+    }
+    let facts = [
+        cmp(actor_code(doc, first.source), actor_code(doc, later.source)),
+        cmp(actor_code(doc, first.target), actor_code(doc, later.target)),
+        cmp(place(doc, first.location), place(doc, later.location)),
+        cmp(date_of(doc, first.date), date_of(doc, later.date)),
+        cmp(first.fatalities.as_ref().and_then(|f| f.killed), later.fatalities.as_ref().and_then(|f| f.killed)),
+    ];
+    if facts.iter().any(|f| *f == Agree::Conflict) {
+        return false;
+    }
+    // cross-assigned roles mean a different direction of the same kind of act
+    if let (Some(a), Some(b)) = (actor_code(doc, first.source), actor_code(doc, later.target)) {
+        if a == b && actor_code(doc, first.target) != actor_code(doc, later.target) {
+            return false;
+        }
+    }
+    let anaphoric = later.rules.iter().any(|r| r == "role:anaphora");
+    facts.iter().any(|f| *f == Agree::Same) || anaphoric || trigger_word(doc, first) == trigger_word(doc, later)
+}
+
+/// Fill in what the kept event lacks from the merged one.
+fn absorb(keep: &mut Event, other: &Event) {
+    keep.also_in.push(other.sentence);
+    keep.also_in.extend(other.also_in.iter().copied());
+    for r in &other.rules {
+        if !keep.rules.contains(r) {
+            keep.rules.push(r.clone());
+        }
+    }
+    keep.source = keep.source.or(other.source);
+    keep.target = keep.target.or(other.target);
+    keep.location = keep.location.or(other.location);
+    if keep.date == EventDate::Unknown || keep.date == EventDate::Published && matches!(other.date, EventDate::Mention(_)) {
+        keep.date = other.date;
+    }
+    if keep.fatalities.is_none() {
+        keep.fatalities = other.fatalities.clone();
+    }
+    if keep.attribution.is_none() {
+        keep.attribution = other.attribution.clone();
+    }
+    // a finer code from a later mention is kept ("the attack" → "the car bombing")
+    if other.cameo.len() > keep.cameo.len() || keep.cameo.ends_with('0') && !other.cameo.ends_with('0') && other.cameo.len() == keep.cameo.len() {
+        keep.cameo = other.cameo.clone();
+        keep.plover = other.plover.clone();
+        keep.acled = other.acled.clone();
+        keep.quad_class = other.quad_class;
+        keep.goldstein = other.goldstein;
+    }
+    // more evidence, more confidence
+    keep.confidence = (keep.confidence.max(other.confidence) + 0.05).min(0.99);
+}
+
+impl Stage for Deduplicator {
+    fn name(&self) -> &'static str {
+        "merge"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Events]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Merged]
+    }
+    fn run(&self, doc: &mut Doc) {
+        if doc.events.len() < 2 {
+            return;
+        }
+        let events = std::mem::take(&mut doc.events);
+        let mut kept: Vec<Event> = Vec::with_capacity(events.len());
+        let mut merges: Vec<(usize, usize)> = Vec::new();
+        for ev in events {
+            let target = kept.iter().position(|k| same_occurrence(doc, k, &ev));
+            match target {
+                Some(k) => {
+                    merges.push((kept[k].sentence, ev.sentence));
+                    let before_code = kept[k].cameo.clone();
+                    absorb(&mut kept[k], &ev);
+                    if kept[k].cameo != before_code {
+                        // re-derive ACLED with the merged actors
+                        let mut tmp = kept[k].clone();
+                        crate::codes::fill(doc, &mut tmp);
+                        kept[k] = tmp;
+                    }
+                }
+                None => kept.push(ev),
+            }
+        }
+        for e in &mut kept {
+            e.also_in.sort_unstable();
+            e.also_in.dedup();
+        }
+        doc.events = kept;
+        for (a, b) in merges {
+            doc.trace("merge", None, || format!("event in sentence {b} merged into the one in sentence {a}"));
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! Modality and time frame of a trigger from the words before it in its clause:
+//! negated ("did not attack", "no clashes"), future ("will", "would", "plans to"),
+//! hypothetical ("if …", "could"), claimed ("allegedly", inside a quotation for material
+//! acts), and, for statements about actions, the statement's kind ("refused to" negates,
+//! "threatened to" makes future). Background sentences ("Last year, …", "since 2019", "had
+//! seized") are marked with a `frame:` rule id for the dater and the merger.
+
+use crate::analysis::{Boundary, Sent};
+use crate::coder::Cand;
+use crate::lexicon::Complement;
+use crate::words;
+use sitrep_core::{Doc, Modality, TokenKind};
+
+fn is_material(code: &str) -> bool {
+    matches!(code.get(..2), Some("06" | "07" | "08" | "14" | "15" | "16" | "17" | "18" | "19" | "20"))
+}
+
+pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
+    let c = &cands[ci];
+    if let Some(g) = c.governor {
+        let m = match cands[g].complement {
+            Some(Complement::Intent | Complement::Request | Complement::Threaten | Complement::Order) => Modality::Future,
+            Some(Complement::Reject | Complement::Deny) => Modality::Negated,
+            Some(Complement::Accuse | Complement::Claim) => Modality::Claimed,
+            None => Modality::Asserted,
+        };
+        let rule = format!("modality:governed:{}", cands[g].rules[0]);
+        let c = &mut cands[ci];
+        c.modality = m;
+        c.rules.push(rule);
+        return;
+    }
+    let clause = s.clause_of(c.hit.start);
+    let (m, rule, marker) = scan(s, c, clause.start);
+    let mut m = m;
+    let mut rule = rule;
+    if m == Modality::Asserted || m == Modality::Future {
+        if clause.kind == Boundary::Condition || in_condition(s, clause.start) {
+            m = Modality::Hypothetical;
+            rule = "modality:if";
+        }
+    }
+    if m == Modality::Asserted && s.quote[c.hit.start] && is_material(&c.code) {
+        m = Modality::Claimed;
+        rule = "modality:quoted";
+    }
+    let c = &mut cands[ci];
+    c.modality = m;
+    if m == Modality::Future {
+        c.intent_marker = marker;
+    }
+    if m != Modality::Asserted {
+        c.rules.push(rule.into());
+    }
+}
+
+/// A clause inside an "if" clause that runs on after a comma-free stretch, or a main clause
+/// whose sentence opened with "if" and has not reached the consequence yet.
+fn in_condition(s: &Sent, clause_start: usize) -> bool {
+    // the clause right after an "if" clause opened by a conjunction continues the condition
+    let ci = s.clause[clause_start.min(s.len().saturating_sub(1))] as usize;
+    ci > 0 && s.clauses[ci].kind == Boundary::Coord && s.clauses[ci - 1].kind == Boundary::Condition
+}
+
+/// Look back from the trigger to the clause start for modal, negation and hearsay words.
+fn scan(s: &Sent, c: &Cand, clause_start: usize) -> (Modality, &'static str, Option<usize>) {
+    let mut j = c.hit.start;
+    let mut steps = 0;
+    let sentence_has_if = s.flags.iter().any(|f| f & words::CONDITION != 0);
+    let mut negated = false;
+    let mut result = (Modality::Asserted, "", None);
+    while j > clause_start && steps < 6 {
+        j -= 1;
+        steps += 1;
+        if s.kinds[j] != TokenKind::Word {
+            break;
+        }
+        let w = s.words[j];
+        let f = s.flags[j];
+        if f & words::NEG != 0 {
+            let breaker = s.words.get(j + 1).is_some_and(|n| words::is_negation_breaker(n));
+            let noun_only = w == "no" || w == "without";
+            if !breaker && (!noun_only || c.nominal || w == "without") {
+                negated = true;
+            }
+        }
+        if f & words::FUTURE != 0 && result.0 == Modality::Asserted {
+            result = if w.starts_with("would") && sentence_has_if {
+                (Modality::Hypothetical, "modality:would-if", None)
+            } else {
+                (Modality::Future, "modality:future", Some(j))
+            };
+        } else if f & words::MAYBE != 0 && result.0 == Modality::Asserted {
+            result = (Modality::Hypothetical, "modality:may", None);
+        } else if f & words::HEARSAY != 0 && result.0 == Modality::Asserted {
+            result = (Modality::Claimed, "modality:hearsay", None);
+        } else if w == "to" && result.0 == Modality::Asserted && j > clause_start {
+            let p = s.words[j - 1];
+            let pf = s.flags[j - 1];
+            if pf & words::INTEND != 0 {
+                result = (Modality::Future, "modality:intend", Some(j - 1));
+            } else if pf & words::EXPECT != 0 || pf & words::BE != 0 {
+                result = (Modality::Future, "modality:expected", None);
+            } else if matches!(p, "failed" | "fail" | "fails" | "yet") {
+                negated = true;
+            }
+            // any other "X to": stop, the words before belong to another verb
+            break;
+        }
+        if f & (words::ADVERB | words::NEG | words::FUTURE | words::MAYBE | words::BE | words::HAVE | words::DET | words::ADJ | words::HEARSAY) == 0 {
+            // a content word: the trigger's own auxiliaries are behind us
+            break;
+        }
+    }
+    if negated {
+        return (Modality::Negated, "modality:negated", None);
+    }
+    result
+}
+
+/// Sentence-level background: "Last year, …", "three years ago", "In 2019, …" (before the
+/// publication year), "Previously, …".
+pub(crate) fn background(doc: &Doc, s: &Sent) -> Option<&'static str> {
+    let n = s.len();
+    if n == 0 {
+        return None;
+    }
+    let first = s.words[0];
+    if first == "last" && n > 1 && matches!(s.words[1], "year" | "month" | "week" | "spring" | "summer" | "autumn" | "fall" | "winter" | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december") {
+        return Some("frame:background:last");
+    }
+    if matches!(first, "previously" | "formerly" | "historically" | "since") {
+        return Some("frame:background:opening");
+    }
+    for k in 1..n {
+        if s.words[k] == "ago" && matches!(s.words[k - 1], "years" | "months" | "decades" | "year" | "decade") {
+            return Some("frame:background:ago");
+        }
+    }
+    if matches!(first, "in" | "by" | "during") && n > 1 && s.kinds[1] == TokenKind::Number {
+        if let (Ok(year), Some(published)) = (s.words[1].parse::<i16>(), doc.article.published) {
+            if (1900..2100).contains(&year) && year < published.year() {
+                return Some("frame:background:year");
+            }
+        }
+    }
+    None
+}
+
+/// Event-level frame: a trigger inside a "since …" clause, or in the past perfect.
+pub(crate) fn event_frame(s: &Sent, c: &Cand) -> Option<&'static str> {
+    let clause = s.clause_of(c.hit.start);
+    if s.words.get(clause.start) == Some(&"since") {
+        return Some("frame:background:since");
+    }
+    if c.hit.start > clause.start && s.words[c.hit.start - 1] == "since" {
+        return Some("frame:background:since");
+    }
+    if !c.nominal {
+        let lo = c.hit.start.saturating_sub(3).max(clause.start);
+        if (lo..c.hit.start).any(|k| s.words[k] == "had") {
+            return Some("frame:past-perfect");
+        }
+    }
+    None
+}

@@ -1,0 +1,286 @@
+//! Source and target without a parser, TABARI-style but clause-aware:
+//! - active verb: source = the actor heading the clause before the trigger (not one inside a
+//!   prepositional phrase such as "loyal to X" or "on behalf of X"), target = the first actor
+//!   after it in the clause;
+//! - passive ("were attacked by X", "civilians killed by X"): roles swap, the agent follows "by";
+//! - a clause without its own subject borrows the previous clause's ("attacked the town and
+//!   killed ten", "the president, who…, condemned");
+//! - statements about actions: "urged X to withdraw" → X withdraws; "agreed to release" → the
+//!   speaker releases;
+//! - nouns: a modifier actor ("Israeli strikes", "U.S.-led strikes", "a Taliban attack"), "by X",
+//!   "between X and Y", the subject of a light verb ("launched an offensive"), "on/against X".
+
+use crate::analysis::{Boundary, Clause, Sent};
+use crate::coder::Cand;
+use crate::inflect::Form;
+use crate::lexicon::Complement;
+use crate::words;
+use sitrep_core::{Event, TokenKind};
+
+/// Whether the actor at `a` is a clause head rather than inside a prepositional phrase.
+fn is_subject(s: &Sent, a: usize, clause: Clause) -> bool {
+    let start = s.actors[a].start;
+    let mut j = start;
+    // skip determiners and modifiers before the actor
+    while j > clause.start && s.has(j - 1, words::DET | words::ADJ) {
+        j -= 1;
+    }
+    if j == clause.start || j == 0 {
+        return true;
+    }
+    let prev = s.words[j - 1];
+    if s.has(j - 1, words::PREP) || prev == "according" {
+        return false;
+    }
+    // the object of an earlier verb in the clause is not its subject: "X told Y", handled by
+    // taking the *first* subject-like actor
+    true
+}
+
+/// The first clause-heading actor in `clause` before token `before`.
+fn subject_in(s: &Sent, clause: Clause, before: usize) -> Option<usize> {
+    s.actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.start >= clause.start && a.head < before && a.start < before)
+        .map(|(i, _)| i)
+        .find(|&i| is_subject(s, i, clause))
+}
+
+/// The subject a clause without its own borrows from the clauses before it.
+fn inherited_subject(s: &Sent, clause_idx: usize) -> Option<usize> {
+    let mut c = clause_idx;
+    for _ in 0..4 {
+        if c == 0 {
+            return None;
+        }
+        let kind = s.clauses[c].kind;
+        if !matches!(kind, Boundary::Comma | Boundary::Coord | Boundary::Rel | Boundary::Report | Boundary::Quote) {
+            return None;
+        }
+        let prev = s.clauses[c - 1];
+        if kind == Boundary::Rel {
+            // "the militia, which …": the actor right before the relative pronoun
+            return s.actors.iter().rposition(|a| a.end <= s.clauses[c].start && a.start >= prev.start);
+        }
+        if let Some(a) = subject_in(s, prev, prev.end) {
+            return Some(a);
+        }
+        c -= 1;
+    }
+    None
+}
+
+/// The first actor in `from..to`, skipping agents ("by X"), attributions ("according to X")
+/// and actors that only modify another ("loyal to X", "backed by X").
+fn object_in(s: &Sent, from: usize, to: usize) -> Option<usize> {
+    s.actors.iter().enumerate().find_map(|(i, a)| {
+        if a.start < from || a.start >= to {
+            return None;
+        }
+        let mut j = a.start;
+        while j > from && s.has(j - 1, words::DET | words::ADJ) {
+            j -= 1;
+        }
+        let prev = if j > 0 { s.words[j - 1] } else { "" };
+        let prev2 = if j > 1 { s.words[j - 2] } else { "" };
+        let skip = prev == "by" || prev2 == "according" || s.has(j.wrapping_sub(2), words::MODIFIER_LINK) && matches!(prev, "to" | "by" | "with");
+        (!skip).then_some(i)
+    })
+}
+
+/// The agent of a passive: the actor after "by" in `from..to`.
+fn agent_in(s: &Sent, from: usize, to: usize) -> Option<usize> {
+    s.actors.iter().position(|a| {
+        if a.start < from || a.start >= to {
+            return false;
+        }
+        let mut j = a.start;
+        while j > from && s.has(j - 1, words::DET | words::ADJ) {
+            j -= 1;
+        }
+        j > 0 && s.words[j - 1] == "by"
+    })
+}
+
+fn is_passive(s: &Sent, c: &Cand, clause: Clause) -> bool {
+    if c.nominal || !matches!(c.hit.form, Form::PastOrParticiple | Form::Participle) {
+        return false;
+    }
+    let mut j = c.hit.start;
+    let mut steps = 0;
+    while j > clause.start && steps < 4 {
+        j -= 1;
+        steps += 1;
+        let w = s.words[j];
+        if s.has(j, words::BE) || matches!(w, "got" | "get" | "gets" | "getting") {
+            return true;
+        }
+        if !(s.has(j, words::ADVERB | words::NEG | words::HAVE) || w == "been") {
+            break;
+        }
+    }
+    // reduced passive: "civilians killed by militiamen"
+    let by = s.words.get(c.hit.end) == Some(&"by");
+    by && c.hit.start > 0 && s.actor_at[c.hit.start - 1] >= 0
+}
+
+/// Assign source and target to candidate `ci`.
+pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
+    let c = &cands[ci];
+    let clause_idx = s.clause[c.hit.start] as usize;
+    let clause = s.clauses[clause_idx];
+    let (mut source, mut target);
+    if c.nominal {
+        (source, target) = noun_roles(s, c, clause, clause_idx);
+    } else if is_passive(s, c, clause) {
+        cands[ci].passive = true;
+        let c = &cands[ci];
+        target = subject_in(s, clause, c.hit.start).or_else(|| inherited_subject(s, clause_idx));
+        source = agent_in(s, c.hit.end, clause.end);
+    } else {
+        source = subject_in(s, clause, c.hit.start);
+        let end = match c.governed {
+            Some(t) => cands[t].hit.start,
+            None => clause.end,
+        };
+        target = object_in(s, c.hit.end, end);
+        if source.is_none() && c.governor.is_none() {
+            source = inherited_subject(s, clause_idx);
+        }
+    }
+    let c = &cands[ci];
+    // the action a statement concerns: who is to act?
+    if let Some(g) = c.governor {
+        let gov = &cands[g];
+        let gov_source = gov.source.or_else(|| subject_in(s, s.clauses[s.clause[gov.hit.start] as usize], gov.hit.start));
+        let asked = object_in(s, gov.hit.end, c.hit.start);
+        let wants_other = matches!(gov.complement, Some(Complement::Request | Complement::Accuse | Complement::Order));
+        if source.is_none() || s.clause[gov.hit.start] == s.clause[c.hit.start] {
+            source = if wants_other { asked.or(source) } else { gov_source.or(source) };
+        }
+        if target == source {
+            target = None;
+        }
+        // the statement's target is the one asked, or failing that, the action's target
+        if cands[g].target.is_none() {
+            cands[g].target = if wants_other { asked } else { target };
+        }
+    }
+    if let Some(t) = cands[ci].governed {
+        // the governed action may already have roles; the statement keeps its own source
+        if cands[ci].target.is_none() && target.is_none() {
+            target = cands[t].target;
+        }
+    }
+    if target.is_some() && target == source {
+        target = None;
+    }
+    let c = &mut cands[ci];
+    c.source = c.source.or(source);
+    c.target = c.target.or(target);
+}
+
+fn noun_roles(s: &Sent, c: &Cand, clause: Clause, clause_idx: usize) -> (Option<usize>, Option<usize>) {
+    let n = s.len();
+    // "clashes between X and Y"
+    let mut k = c.hit.end;
+    while k < n && k < c.hit.end + 3 && s.words[k] != "between" {
+        k += 1;
+    }
+    if k < n && s.words[k] == "between" {
+        let first = object_in(s, k + 1, clause.end.max(k + 2));
+        if let Some(a) = first {
+            let second = object_in(s, s.actors[a].end, clause.end.max(s.actors[a].end + 1));
+            return (Some(a), second);
+        }
+    }
+    let modifier = s.actor_ending_before(c.hit.start, 2).filter(|&a| {
+        // "attack on Israeli troops": a modifier after a preposition belongs to the phrase before
+        let st = s.actors[a].start;
+        !(st > 0 && s.has(st - 1, words::PREP))
+    });
+    let by = agent_in(s, c.hit.end, (c.hit.end + 4).min(clause.end.max(c.hit.end)));
+    let source = modifier.or(by).or_else(|| {
+        // the subject of a light verb ("rebels launched an offensive"); a noun at the head
+        // of its clause has no subject of its own
+        let head = subject_in(s, clause, c.hit.start);
+        head.or_else(|| {
+            let at_head = (clause.start..c.hit.start).all(|k| s.has(k, words::DET | words::ADJ) || s.kinds[k] != TokenKind::Word);
+            if at_head {
+                None
+            } else {
+                inherited_subject(s, clause_idx)
+            }
+        })
+    });
+    let target = s.actors.iter().enumerate().find_map(|(i, a)| {
+        if a.start < c.hit.end || a.start >= clause.end.max(c.hit.end) || Some(i) == source {
+            return None;
+        }
+        let mut j = a.start;
+        while j > c.hit.end && s.has(j - 1, words::DET | words::ADJ) {
+            j -= 1;
+        }
+        let prev = s.words[j - 1];
+        matches!(prev, "on" | "against" | "at" | "targeting" | "with" | "upon" | "into" | "to" | "toward" | "towards" | "for").then_some(i)
+    });
+    (source, target)
+}
+
+/// "The fighting also shut the crossing": a definite event noun with no actors of its own
+/// continues the latest earlier event of the same root within three sentences.
+pub(crate) fn anaphora(s: &Sent, c: &mut Cand, earlier: &[Event]) {
+    if c.hit.start == 0 || !matches!(s.words[c.hit.start - 1], "the" | "this" | "that" | "these" | "those" | "its" | "their") {
+        return;
+    }
+    let root = &c.code[..2];
+    for ev in earlier.iter().rev() {
+        if ev.sentence + 3 < s.index {
+            break;
+        }
+        if ev.sentence < s.index && ev.cameo_root() == root && (ev.source.is_some() || ev.target.is_some()) {
+            c.inherited = Some((ev.source, ev.target));
+            return;
+        }
+    }
+}
+
+/// The reporting phrase of a sentence as a token range ("police said" → "police"), when the
+/// sentence has one: the speaker before a reporting verb, or the source after "according to".
+pub(crate) fn attribution(doc: &sitrep_core::Doc, s: &Sent) -> Option<(usize, usize)> {
+    let _ = doc;
+    for (ci, cl) in s.clauses.iter().enumerate() {
+        if cl.kind != Boundary::Report || ci == 0 {
+            continue;
+        }
+        // the reporting verb is the last word of the clause before (or before "that"/an addressee)
+        let prev = s.clauses[ci - 1];
+        let Some(verb) = (prev.start..prev.end).rev().find(|&k| s.has(k, words::REPORT)) else { continue };
+        if s.words[verb] == "according" {
+            let from = verb + 2;
+            let to = (from..prev.end).find(|&k| s.kinds[k] != TokenKind::Word).unwrap_or(prev.end);
+            return (to > from).then_some((from, to));
+        }
+        // the speaker: from the clause start to the verb, without leading punctuation
+        let mut from = prev.start;
+        while from < verb && s.kinds[from] != TokenKind::Word {
+            from += 1;
+        }
+        let to = verb;
+        if to > from && to - from <= 8 && !(from..to).any(|k| s.has(k, words::REPORT)) {
+            return Some((from, to));
+        }
+    }
+    // trailing "…, police said." / "…, the ministry said in a statement."
+    let n = s.len();
+    let last = s.clauses.last()?;
+    if last.start > 0 {
+        if let Some(verb) = (last.start..n).find(|&k| s.has(k, words::REPORT)) {
+            if verb > last.start && verb - last.start <= 8 && s.words[last.start..verb].iter().all(|w| !w.contains(',')) {
+                return Some((last.start, verb));
+            }
+        }
+    }
+    None
+}

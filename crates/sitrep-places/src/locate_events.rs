@@ -1,0 +1,290 @@
+//! The `locate_events` stage: which place an event happened in.
+//!
+//! The place in the event's own clause comes first, then any place in the sentence, then the
+//! article's main place. Falling back to the article's main place is an inference, not a
+//! reading, so the place is copied with its precision lowered one step (city → region,
+//! region → country) and the rule ids say which step was taken.
+
+use crate::words::{self, CLAUSE_OPENERS};
+use sitrep_core::{Doc, Layer, PlaceMention, PlacePrecision, Span, Stage};
+use std::collections::HashSet;
+
+const STAGE: &str = "locate_events";
+
+/// Pipeline stage `locate_events`.
+#[derive(Debug)]
+pub struct EventLocator {
+    openers: HashSet<u64>,
+}
+
+impl Default for EventLocator {
+    fn default() -> Self {
+        EventLocator {
+            openers: words::hashes(CLAUSE_OPENERS),
+        }
+    }
+}
+
+impl EventLocator {
+    /// The clause around `trigger`: bounded by ; : — – and by commas that open a new clause
+    /// ("…, while …", "…, police said").
+    fn clause(&self, text: &str, sentence: Span, trigger: Span) -> Span {
+        let s = &text[sentence.start..sentence.end];
+        let mut bounds: Vec<usize> = Vec::new();
+        for (i, c) in s.char_indices() {
+            let at = sentence.start + i;
+            match c {
+                ';' | ':' | '—' | '–' | '(' | ')' => bounds.push(at),
+                ',' => {
+                    let rest = s[i + 1..].trim_start();
+                    let word: String = rest
+                        .chars()
+                        .take_while(|c| c.is_alphabetic())
+                        .collect::<String>()
+                        .to_ascii_lowercase();
+                    if self.openers.contains(&crate::normalize::key_hash(&word)) {
+                        bounds.push(at);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let start = bounds
+            .iter()
+            .rev()
+            .find(|&&b| b < trigger.start)
+            .map(|b| b + 1)
+            .unwrap_or(sentence.start);
+        let end = bounds
+            .iter()
+            .find(|&&b| b >= trigger.end)
+            .copied()
+            .unwrap_or(sentence.end);
+        Span::new(start, end.max(start))
+    }
+
+    /// Best place among `candidates` for a trigger: finer and cued places first, then nearer.
+    fn best(doc: &Doc, candidates: impl Iterator<Item = usize>, trigger: Span) -> Option<usize> {
+        candidates
+            .map(|i| {
+                let p = &doc.places[i];
+                let mut s = match p.precision {
+                    PlacePrecision::Point | PlacePrecision::City => 3.0,
+                    PlacePrecision::Region => 2.0,
+                    PlacePrecision::Country => 1.0,
+                };
+                // A place the text marks as a location ("in X", "the town of X", "northern X")
+                // over a name that merely appears ("the Goma militia").
+                if p.rules.iter().any(|r| {
+                    matches!(
+                        r.as_str(),
+                        "places.cue.preposition"
+                            | "places.cue.place_noun"
+                            | "places.cue.direction"
+                            | "places.anaphor"
+                            | "places.sub_place_of"
+                    )
+                }) {
+                    s += 1.5;
+                }
+                if p.lat.is_none() {
+                    s -= 0.5;
+                }
+                let gap = if p.span.start >= trigger.end {
+                    p.span.start - trigger.end
+                } else {
+                    trigger.start.saturating_sub(p.span.end)
+                };
+                s -= gap as f32 / 150.0;
+                (i, s)
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(i, _)| i)
+    }
+}
+
+fn lower(p: PlacePrecision) -> PlacePrecision {
+    match p {
+        PlacePrecision::Point => PlacePrecision::City,
+        PlacePrecision::City => PlacePrecision::Region,
+        PlacePrecision::Region | PlacePrecision::Country => PlacePrecision::Country,
+    }
+}
+
+impl Stage for EventLocator {
+    fn name(&self) -> &'static str {
+        STAGE
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Events, Layer::Places]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::EventPlaces]
+    }
+    fn run(&self, doc: &mut Doc) {
+        // The copy of the main place with lowered precision, made once per article.
+        let mut derived: Option<usize> = None;
+        let dateline = doc.article.dateline.as_ref().map(|d| d.span);
+        for e in 0..doc.events.len() {
+            let (si, trigger) = (doc.events[e].sentence, doc.events[e].trigger);
+            if si >= doc.sentences.len() {
+                continue;
+            }
+            let sentence = doc.sentences[si].span;
+            // The dateline says where the report was filed, not where this event happened.
+            let in_sentence: Vec<usize> = (0..doc.places.len())
+                .filter(|&i| {
+                    let p = &doc.places[i];
+                    p.sentence == si
+                        && sentence.contains(p.span)
+                        && !dateline.is_some_and(|d| d.contains(p.span))
+                })
+                .collect();
+            let clause = self.clause(doc.text(), sentence, trigger);
+            let in_clause = in_sentence
+                .iter()
+                .copied()
+                .filter(|&i| clause.contains(doc.places[i].span));
+            let (place, rule) = if let Some(i) = Self::best(doc, in_clause, trigger) {
+                (Some(i), "locate.clause")
+            } else if let Some(i) = Self::best(doc, in_sentence.iter().copied(), trigger) {
+                (Some(i), "locate.sentence")
+            } else if let Some(main) = doc.focus.place.filter(|&i| i < doc.places.len()) {
+                let i = match derived {
+                    Some(i) => i,
+                    None => {
+                        let src = &doc.places[main];
+                        let mut m: PlaceMention = src.clone();
+                        m.precision = lower(src.precision);
+                        m.rules.push("locate.precision_lowered".into());
+                        doc.places.push(m);
+                        derived = Some(doc.places.len() - 1);
+                        doc.places.len() - 1
+                    }
+                };
+                (Some(i), "locate.article_main")
+            } else {
+                (None, "locate.none")
+            };
+            doc.events[e].location = place;
+            doc.events[e].rules.push(rule.to_string());
+            if doc.explain {
+                let msg = match place {
+                    Some(i) => {
+                        let p = &doc.places[i];
+                        format!(
+                            "event at '{}' → {} {:?} ({rule})",
+                            &doc.text()[trigger.start..trigger.end],
+                            p.name,
+                            p.precision
+                        )
+                    }
+                    None => format!(
+                        "event at '{}': no place in the clause, sentence or article",
+                        &doc.text()[trigger.start..trigger.end]
+                    ),
+                };
+                doc.trace(STAGE, Some(trigger), || msg);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Gazetteer, PlaceRecognizer};
+    use sitrep_core::Event;
+    use std::sync::Arc;
+
+    fn recognizer() -> &'static PlaceRecognizer {
+        static R: std::sync::OnceLock<PlaceRecognizer> = std::sync::OnceLock::new();
+        R.get_or_init(|| PlaceRecognizer::new(Arc::new(Gazetteer::embedded())))
+    }
+
+    /// Locate an event triggered by the first occurrence of `trigger` in `text`.
+    fn locate(text: &str, trigger: &str) -> (Doc, Event) {
+        let mut doc = sitrep_text::prepare(text);
+        recognizer().run(&mut doc);
+        let at = text.find(trigger).unwrap();
+        let span = Span::new(at, at + trigger.len());
+        let si = doc.sentence_at(at).unwrap();
+        doc.events.push(Event::new(si, span, "190"));
+        EventLocator::default().run(&mut doc);
+        let e = doc.events[0].clone();
+        (doc, e)
+    }
+
+    #[test]
+    fn clause_then_sentence_then_article() {
+        // (text, trigger, expected place name, precision, rule)
+        let cases: &[(&str, &str, &str, PlacePrecision, &str)] = &[
+            (
+                "Rebels shelled Bunia on Friday, while talks went on in Kinshasa.",
+                "shelled",
+                "Bunia",
+                PlacePrecision::City,
+                "locate.clause",
+            ),
+            (
+                "Talks went on in Kinshasa, while rebels shelled Bunia.",
+                "shelled",
+                "Bunia",
+                PlacePrecision::City,
+                "locate.clause",
+            ),
+            (
+                "A roadside bomb killed two soldiers near the town of Samarra on Sunday.",
+                "killed",
+                "Samarra'",
+                PlacePrecision::City,
+                "locate.clause",
+            ),
+            (
+                "In Goma, residents said; gunmen later attacked a convoy.",
+                "attacked",
+                "Goma",
+                PlacePrecision::City,
+                "locate.sentence",
+            ),
+            (
+                "Fighting broke out in Goma on Monday. Gunmen attacked a convoy.",
+                "attacked",
+                "Goma",
+                PlacePrecision::Region,
+                "locate.article_main",
+            ),
+        ];
+        for &(text, trigger, name, precision, rule) in cases {
+            let (doc, e) = locate(text, trigger);
+            let p = &doc.places[e.location.unwrap_or_else(|| panic!("no place: {text}"))];
+            assert_eq!((p.name.as_str(), p.precision), (name, precision), "{text}");
+            assert!(e.rules.iter().any(|r| r == rule), "{text}: {:?}", e.rules);
+        }
+    }
+
+    #[test]
+    fn finer_place_beats_country_in_the_same_clause() {
+        let (doc, e) = locate(
+            "Protesters marched in Kirkuk in northern Iraq on Sunday.",
+            "marched",
+        );
+        assert_eq!(doc.places[e.location.unwrap()].name, "Kirkuk");
+    }
+
+    #[test]
+    fn no_place_anywhere() {
+        let (_, e) = locate("Gunmen attacked a convoy.", "attacked");
+        assert_eq!(e.location, None);
+        assert!(e.rules.iter().any(|r| r == "locate.none"));
+    }
+
+    #[test]
+    fn clause_bounds() {
+        let l = EventLocator::default();
+        let t = "Rebels shelled Bunia, while talks went on; nobody said more.";
+        let trig = Span::new(7, 14);
+        let c = l.clause(t, Span::new(0, t.len()), trig);
+        assert_eq!(&t[c.start..c.end], "Rebels shelled Bunia");
+    }
+}

@@ -1,0 +1,269 @@
+//! Which date each event gets.
+//!
+//! Order of preference, each recorded as a rule id on the event:
+//! 1. `date.own_sentence`: a resolved date mention in the event's own sentence, the one
+//!    nearest the trigger, counting clause punctuation as extra distance so a date in a
+//!    relative clause ("rebels, who seized it last year, attacked it on Monday") loses to the
+//!    one in the trigger's clause. Background sentences therefore keep their own time.
+//! 2. `date.report_date`: only a date that dates the report ("police said on Tuesday"): it
+//!    bounds the event from above and is closer than the publication date.
+//! 3. `date.prev_sentence`: no date at all in the sentence, and the sentence right before it
+//!    has an event dated to the day from its own text: a follow-up sentence ("They also
+//!    burned houses.") continues that account. Only one sentence back, only day precision,
+//!    and never from a report date, so a background year does not leak forward.
+//! 4. `date.published`: the publication date stands in; `date.unknown` when there is none.
+//!
+//! Dates that name a well-known event ("the 9/11 attacks") are never used: the sentence
+//! mentions that event, it rarely reports it.
+
+use crate::words::reporting_verb;
+use sitrep_core::event::EventDate;
+use sitrep_core::{DatePrecision, Doc, TokenKind};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum How {
+    Own,
+    Report,
+    Previous,
+    Published,
+    Unknown,
+}
+
+impl How {
+    fn rule(self) -> &'static str {
+        match self {
+            How::Own => "date.own_sentence",
+            How::Report => "date.report_date",
+            How::Previous => "date.prev_sentence",
+            How::Published => "date.published",
+            How::Unknown => "date.unknown",
+        }
+    }
+}
+
+fn token_at(doc: &Doc, byte: usize) -> usize {
+    doc.tokens.partition_point(|t| t.span.start < byte)
+}
+
+/// A date right after a reporting verb ("said on Tuesday", "told reporters Tuesday",
+/// "said in a statement on Tuesday") dates the report.
+fn is_report_date(doc: &Doc, mention_start: usize) -> bool {
+    let ti = token_at(doc, mention_start);
+    for back in 1..=5 {
+        let Some(j) = ti.checked_sub(back) else { break };
+        let t = doc.tokens[j];
+        if t.kind == TokenKind::Punct {
+            return false;
+        }
+        if reporting_verb(&doc.lower[t.span.start..t.span.end]) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Distance in tokens between the trigger and a mention, with clause punctuation crossed
+/// counted extra.
+fn clause_distance(doc: &Doc, trigger_start: usize, mention_start: usize, mention_end: usize) -> usize {
+    let (a, b) = if mention_start < trigger_start {
+        (token_at(doc, mention_end), token_at(doc, trigger_start))
+    } else {
+        (token_at(doc, trigger_start), token_at(doc, mention_start))
+    };
+    let mut cost = b.saturating_sub(a);
+    for t in &doc.tokens[a.min(b)..b.max(a)] {
+        if t.kind == TokenKind::Punct {
+            cost += match &doc.article.text[t.span.start..t.span.end] {
+                ";" | "—" | "–" | "(" | ")" => 12,
+                "," | ":" => 6,
+                _ => 0,
+            };
+        }
+    }
+    cost
+}
+
+/// Date every event in `doc`.
+pub fn date_events(doc: &mut Doc) {
+    let published = doc.article.published.is_some();
+    // (sentence, how, precision) of each event, for the follow-up rule.
+    let mut chosen: Vec<(usize, How, Option<DatePrecision>)> = Vec::with_capacity(doc.events.len());
+    let mut order: Vec<usize> = (0..doc.events.len()).collect();
+    order.sort_by_key(|&e| doc.events[e].sentence);
+    let mut results: Vec<(usize, EventDate, How, Option<usize>)> = Vec::with_capacity(order.len());
+    for &ei in &order {
+        let ev = &doc.events[ei];
+        let sent = doc.sentences[ev.sentence].span;
+        let mut best_own: Option<(usize, usize)> = None;
+        let mut best_report: Option<(usize, usize)> = None;
+        let mut any_in_sentence = false;
+        for (di, d) in doc.dates.iter().enumerate() {
+            if !d.span.overlaps(sent) {
+                continue;
+            }
+            any_in_sentence = true;
+            if d.date.is_none() || d.rules.iter().any(|r| r == "date.named_event") {
+                continue;
+            }
+            let cost = clause_distance(doc, ev.trigger.start, d.span.start, d.span.end);
+            let slot = if is_report_date(doc, d.span.start) { &mut best_report } else { &mut best_own };
+            if slot.is_none_or(|(c, _)| cost < c) {
+                *slot = Some((cost, di));
+            }
+        }
+        let (date, how, mention) = if let Some((_, di)) = best_own {
+            (EventDate::Mention(di), How::Own, Some(di))
+        } else if let Some((_, di)) = best_report {
+            (EventDate::Mention(di), How::Report, Some(di))
+        } else {
+            let prev = (!any_in_sentence && ev.sentence > 0)
+                .then(|| {
+                    chosen.iter().zip(&results).rev().find(|((s, how, prec), _)| {
+                        *s + 1 == ev.sentence && *how == How::Own && *prec == Some(DatePrecision::Day)
+                    })
+                })
+                .flatten();
+            match prev {
+                Some((_, (_, date, _, m))) => (*date, How::Previous, *m),
+                None if published => (EventDate::Published, How::Published, None),
+                None => (EventDate::Unknown, How::Unknown, None),
+            }
+        };
+        chosen.push((ev.sentence, how, mention.map(|m| doc.dates[m].precision)));
+        results.push((ei, date, how, mention));
+    }
+    for (ei, date, how, mention) in results {
+        let trigger = doc.events[ei].trigger;
+        let e = &mut doc.events[ei];
+        e.date = date;
+        e.rules.push(how.rule().to_string());
+        if let Some(m) = mention {
+            if doc.dates[m].rules.iter().any(|r| r == "date.since") {
+                e.rules.push("date.since".to_string());
+            }
+        }
+        doc.trace("date_events", Some(trigger), || format!("{} -> {date:?}", how.rule()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::recognize::recognize;
+    use jiff::civil::{date, Date};
+    use sitrep_core::{Event, Span};
+
+    /// Prepare `text`, publish it on Friday 2024-03-15, and add one event per trigger word
+    /// (the first occurrence of each at or after the previous trigger).
+    fn dated(text: &str, published: Option<Date>, triggers: &[&str]) -> Vec<(Option<Date>, String)> {
+        let mut doc = sitrep_text::prepare(text);
+        doc.article.published = published;
+        doc.dates = recognize(&doc);
+        let mut from = 0;
+        for trig in triggers {
+            let at = from + text[from..].find(trig).expect("trigger in text");
+            let span = Span::new(at, at + trig.len());
+            let s = doc.sentence_at(at).unwrap();
+            doc.events.push(Event::new(s, span, "190"));
+            from = at + trig.len();
+        }
+        date_events(&mut doc);
+        doc.events
+            .iter()
+            .map(|e| {
+                let d = match e.date {
+                    EventDate::Mention(i) => doc.dates[i].date,
+                    EventDate::Published => doc.article.published,
+                    EventDate::Unknown => None,
+                };
+                (d, e.rules.iter().find(|r| *r != "date.since").unwrap().clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn event_dating_table() {
+        let p = Some(date(2024, 3, 15));
+        let cases: &[(&str, &[&str], &[(Date, &str)])] = &[
+            (
+                "Rebels attacked the base on Monday.",
+                &["attacked"],
+                &[(date(2024, 3, 11), "date.own_sentence")],
+            ),
+            (
+                "Rebels, who seized the town last year, attacked the base on Monday.",
+                &["seized", "attacked"],
+                &[(date(2023, 1, 1), "date.own_sentence"), (date(2024, 3, 11), "date.own_sentence")],
+            ),
+            (
+                "Last year, the group seized the town; on Monday it attacked again.",
+                &["seized", "attacked"],
+                &[(date(2023, 1, 1), "date.own_sentence"), (date(2024, 3, 11), "date.own_sentence")],
+            ),
+            (
+                "Rebels attacked the base, police said on Wednesday.",
+                &["attacked"],
+                &[(date(2024, 3, 13), "date.report_date")],
+            ),
+            (
+                "Rebels attacked the base on Monday, police said on Wednesday.",
+                &["attacked"],
+                &[(date(2024, 3, 11), "date.own_sentence")],
+            ),
+            (
+                "Gunmen raided a village on Sunday. They also burned the market.",
+                &["raided", "burned"],
+                &[(date(2024, 3, 10), "date.own_sentence"), (date(2024, 3, 10), "date.prev_sentence")],
+            ),
+            (
+                "The group seized the town last year. It has also shelled the airport.",
+                &["seized", "shelled"],
+                &[(date(2023, 1, 1), "date.own_sentence"), (date(2024, 3, 15), "date.published")],
+            ),
+            (
+                "Gunmen raided a village on Sunday. Officials met. The army later shelled the hills.",
+                &["raided", "shelled"],
+                &[(date(2024, 3, 10), "date.own_sentence"), (date(2024, 3, 15), "date.published")],
+            ),
+            (
+                "Soldiers fired on protesters.",
+                &["fired"],
+                &[(date(2024, 3, 15), "date.published")],
+            ),
+            (
+                "Mourners marked the anniversary of the 9/11 attacks.",
+                &["marked"],
+                &[(date(2024, 3, 15), "date.published")],
+            ),
+            (
+                "The militia has attacked convoys since 2019.",
+                &["attacked"],
+                &[(date(2019, 1, 1), "date.own_sentence")],
+            ),
+        ];
+        for (text, triggers, want) in cases {
+            let got = dated(text, p, triggers);
+            assert_eq!(got.len(), want.len(), "{text}");
+            for (g, (wd, wr)) in got.iter().zip(want.iter()) {
+                assert_eq!(g.0, Some(*wd), "{text}: {got:?}");
+                assert_eq!(g.1, *wr, "{text}: {got:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn since_marks_the_event() {
+        let mut doc = sitrep_text::prepare("The militia has attacked convoys since 2019.");
+        doc.dates = recognize(&doc);
+        doc.events.push(Event::new(0, Span::new(16, 24), "190"));
+        date_events(&mut doc);
+        assert!(doc.events[0].rules.contains(&"date.since".to_string()));
+    }
+
+    #[test]
+    fn no_publication_date_means_unknown_unless_absolute() {
+        let got = dated("Rebels attacked the base on Monday. Rebels attacked again on 2 May 2014.", None, &["attacked", "attacked"]);
+        assert_eq!(got[0], (None, "date.unknown".to_string()));
+        assert_eq!(got[1], (Some(date(2014, 5, 2)), "date.own_sentence".to_string()));
+    }
+}

@@ -1,0 +1,472 @@
+//! Date expressions found by a left-to-right scan over the tokens. Each matcher looks at a
+//! few tokens of lowercased text; nothing is compiled or allocated per sentence apart from
+//! the output mentions.
+//!
+//! The scan runs over the whole token stream rather than sentence by sentence, so a date
+//! the segmenter split at an abbreviation's dot ("Jan. | 6") is still read as one.
+
+use crate::resolve::{resolve, Direction, Expr};
+use crate::words::{day_part, month, month_lead, name_head, small_number, weekday, year_lead};
+use sitrep_core::{DateMention, DatePrecision, Doc, Span, Token, TokenKind};
+
+/// A read-only view of the tokens with their lowercased text.
+pub(crate) struct View<'a> {
+    pub lower: &'a str,
+    pub toks: &'a [Token],
+}
+
+impl<'a> View<'a> {
+    pub fn new(doc: &'a Doc) -> Self {
+        View { lower: &doc.lower, toks: &doc.tokens }
+    }
+    /// Lowercased text of token `i`, or "" past the end.
+    pub fn w(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.lower[t.span.start..t.span.end])
+    }
+    pub fn cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.cap)
+    }
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+    /// Tokens `i` and `i + 1` touch (no space between).
+    pub fn adjacent(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => a.span.end == b.span.start,
+            _ => false,
+        }
+    }
+}
+
+/// A day of month written as "16", "16th", "3rd", "1st".
+fn day_number(v: &View, i: usize) -> Option<i8> {
+    if v.kind(i) != Some(TokenKind::Number) {
+        return None;
+    }
+    let w = v.w(i);
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    let d: i8 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+/// A four-digit year in a plausible news range.
+fn year_number(v: &View, i: usize) -> Option<i16> {
+    if v.kind(i) != Some(TokenKind::Number) {
+        return None;
+    }
+    let w = v.w(i);
+    if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i16 = w.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+/// A month word at `i` (capitalised, as English writes months). Abbreviations must be
+/// followed by a dot or a day number so "Mar" in a name is not read as March. Returns the
+/// month and the index after the month (past an abbreviation's dot).
+fn month_at(v: &View, i: usize) -> Option<(i8, usize)> {
+    if !v.cap(i) {
+        return None;
+    }
+    let (m, abbrev) = month(v.w(i))?;
+    if abbrev {
+        if v.w(i + 1) == "." && v.adjacent(i) {
+            return Some((m, i + 2));
+        }
+        day_number(v, i + 1)?;
+    }
+    Some((m, i + 1))
+}
+
+/// After a day number: an optional ", 2014" or " 2014". Returns the year and the next index.
+fn year_after(v: &View, i: usize) -> Option<(i16, usize)> {
+    if v.w(i) == "," {
+        return year_number(v, i + 1).map(|y| (y, i + 2));
+    }
+    if v.w(i) == "of" {
+        return year_number(v, i + 1).map(|y| (y, i + 2));
+    }
+    year_number(v, i).map(|y| (y, i + 1))
+}
+
+/// One match: token range `[start, end)`, the expression, and its rule id.
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub expr: Expr,
+    pub rule: &'static str,
+}
+
+fn found(start: usize, end: usize, expr: Expr, rule: &'static str) -> Option<Found> {
+    Some(Found { start, end, expr, rule })
+}
+
+/// Explicit calendar forms starting at `i`.
+fn explicit(v: &View, i: usize) -> Option<Found> {
+    // 2014-05-16
+    if let Some(y) = year_number(v, i) {
+        if v.w(i + 1) == "-" && v.adjacent(i) && v.adjacent(i + 1) && v.adjacent(i + 2) && v.w(i + 3) == "-" {
+            let m: Option<i8> = v.w(i + 2).parse().ok().filter(|m| (1..=12).contains(m) && v.w(i + 2).len() == 2);
+            let d: Option<i8> = v.w(i + 4).parse().ok().filter(|_| v.w(i + 4).len() == 2 && v.adjacent(i + 3));
+            if let (Some(m), Some(d)) = (m, d) {
+                return found(i, i + 5, Expr::Full { y, m, d }, "date.iso");
+            }
+        }
+    }
+    // May 16 / May 16, 2014 / Jan. 6 / May 16-18 / May 2014 / May of 2014
+    if let Some((m, after)) = month_at(v, i) {
+        if let Some(d) = day_number(v, after) {
+            let mut end = after + 1;
+            let mut rule = "date.month_day";
+            // a span of days "May 16-18": the first day dates the start.
+            if v.w(end) == "-" && day_number(v, end + 1).is_some() {
+                end += 2;
+                rule = "date.month_day_range";
+            }
+            if let Some((y, e)) = year_after(v, end) {
+                return found(i, e, Expr::Full { y, m, d }, if rule == "date.month_day" { "date.month_day_year" } else { rule });
+            }
+            return found(i, end, Expr::MonthDay { m, d }, rule);
+        }
+        if let Some((y, e)) = year_after(v, after).filter(|_| v.w(after) != ",") {
+            return found(i, e, Expr::MonthYear { y, m }, "date.month_year");
+        }
+    }
+    // 16 May 2014 / 16th May / the 3rd of March
+    if let Some(d) = day_number(v, i) {
+        let of = usize::from(v.w(i + 1) == "of");
+        if let Some((m, after)) = month_at(v, i + 1 + of) {
+            let start = if of == 1 && v.w(i.wrapping_sub(1)) == "the" { i - 1 } else { i };
+            if let Some(y) = year_number(v, after) {
+                return found(start, after + 1, Expr::Full { y, m, d }, "date.day_month_year");
+            }
+            return found(start, after, Expr::MonthDay { m, d }, "date.day_month");
+        }
+    }
+    None
+}
+
+/// Named dates that stand for a well-known event. Kept tiny on purpose: only forms that
+/// are unambiguous in news copy.
+fn named(v: &View, i: usize) -> Option<Found> {
+    if v.kind(i) != Some(TokenKind::Number) || v.w(i + 1) != "/" || !v.adjacent(i) || !v.adjacent(i + 1) {
+        return None;
+    }
+    let (y, m, d) = match (v.w(i), v.w(i + 2)) {
+        ("9", "11") => (2001, 9, 11),
+        ("7", "7") => (2005, 7, 7),
+        ("26", "11") => (2008, 11, 26),
+        _ => return None,
+    };
+    // "9/11/2001" and the like are plain numeric dates, not the name.
+    if v.w(i + 3) == "/" {
+        return None;
+    }
+    found(i, i + 3, Expr::Named { y, m, d }, "date.named_event")
+}
+
+/// Relative forms: weekdays, "yesterday", "last week", "in February", "in 2019", "ago".
+fn relative(v: &View, i: usize) -> Option<Found> {
+    let w = v.w(i);
+    let next = v.w(i + 1);
+    let dir_of = |word: &str| match word {
+        "last" | "past" => Some(Direction::Previous),
+        "next" | "coming" => Some(Direction::Next),
+        "this" => Some(Direction::This),
+        _ => None,
+    };
+    // Weekdays, optionally "last"/"next" before and "night" etc. after.
+    let (wd_at, dir) = match dir_of(w) {
+        Some(d) if weekday(next).is_some() && v.cap(i + 1) => (i + 1, d),
+        _ => (i, Direction::Latest),
+    };
+    if let Some(wd) = weekday(v.w(wd_at)).filter(|_| v.cap(wd_at)) {
+        // "Friday, May 16": the explicit date carries the meaning; cover both.
+        if v.w(wd_at + 1) == "," {
+            if let Some(f) = explicit(v, wd_at + 2) {
+                return found(i, f.end, f.expr, f.rule);
+            }
+        }
+        let end = if day_part(v.w(wd_at + 1)) { wd_at + 2 } else { wd_at + 1 };
+        let dir = if dir == Direction::This { Direction::Latest } else { dir };
+        return found(i, end, Expr::Weekday { wd, dir }, "date.weekday");
+    }
+    match w {
+        "yesterday" => return found(i, i + 1, Expr::RelDay(-1), "date.yesterday"),
+        "today" | "tonight" => return found(i, i + 1, Expr::RelDay(0), "date.today"),
+        "the" if next == "day" && v.w(i + 2) == "before" && v.w(i + 3) == "yesterday" => {
+            return found(i, i + 4, Expr::RelDay(-2), "date.day_before_yesterday")
+        }
+        "earlier" | "later" if next == "this" => {
+            // "earlier this week/month/year": same period as "this ..."
+            return relative(v, i + 1).map(|f| Found { start: i, ..f });
+        }
+        _ => {}
+    }
+    if let Some(dir) = dir_of(w) {
+        let n = match dir {
+            Direction::Previous => -1,
+            Direction::Next => 1,
+            _ => 0,
+        };
+        match next {
+            "night" if dir == Direction::Previous => return found(i, i + 2, Expr::RelDay(-1), "date.last_night"),
+            "morning" | "afternoon" | "evening" if dir == Direction::This => {
+                return found(i, i + 2, Expr::RelDay(0), "date.today")
+            }
+            "week" => return found(i, i + 2, Expr::RelWeek(n), "date.rel_week"),
+            "weekend" if dir == Direction::Previous => return found(i, i + 2, Expr::LastWeekend, "date.last_weekend"),
+            "month" => return found(i, i + 2, Expr::RelMonth(n), "date.rel_month"),
+            "year" => return found(i, i + 2, Expr::RelYear(n), "date.rel_year"),
+            _ => {}
+        }
+        if let Some((m, after)) = month_at(v, i + 1) {
+            if day_number(v, after).is_none() {
+                return found(i, after, Expr::Month { m, dir }, "date.month");
+            }
+        }
+    }
+    // "in February", "early May", "mid-March", "since 2019", "in early 2019"
+    if month_lead(w) {
+        let mut j = i + 1;
+        if matches!(v.w(j), "early" | "late" | "mid") {
+            j += 1;
+        }
+        if v.w(j) == "-" && v.adjacent(j - 1) {
+            j += 1;
+        }
+        if let Some((m, after)) = month_at(v, j) {
+            if day_number(v, after).is_none() && year_after(v, after).is_none() {
+                return found(i + 1, after, Expr::Month { m, dir: Direction::Latest }, "date.month");
+            }
+        }
+        if let Some(y) = year_number(v, j).filter(|_| year_lead(w)) {
+            // "in 2019 people", "in 2019's vote" are still years; "in 2019-20" too.
+            return found(i + 1, j + 1, Expr::Year { y }, "date.year");
+        }
+    }
+    // "mid-March" is one token.
+    if let Some(rest) = w.strip_prefix("mid-") {
+        if let Some((m, false)) = month(rest) {
+            if year_number(v, i + 1).is_none() {
+                return found(i, i + 1, Expr::Month { m, dir: Direction::Latest }, "date.month");
+            }
+        }
+    }
+    // "three days ago", "a week ago"
+    let count = small_number(w).or_else(|| {
+        (v.kind(i) == Some(TokenKind::Number)).then(|| w.parse::<i64>().ok()).flatten().filter(|n| *n < 1000)
+    });
+    if let Some(n) = count {
+        let unit = match next {
+            "day" | "days" => Some(DatePrecision::Day),
+            "week" | "weeks" => Some(DatePrecision::Week),
+            "month" | "months" => Some(DatePrecision::Month),
+            "year" | "years" => Some(DatePrecision::Year),
+            _ => None,
+        };
+        if let Some(unit) = unit {
+            if v.w(i + 2) == "ago" {
+                return found(i, i + 3, Expr::Ago { n, unit }, "date.ago");
+            }
+        }
+    }
+    None
+}
+
+/// Whether the explicit date `f` is part of a proper name: "the March 23 Movement",
+/// "6th of October City". A following name head word decides it; so does a capitalised
+/// word after a date introduced by "the" ("the 14 March Alliance" style names).
+fn is_name(v: &View, f: &Found) -> bool {
+    let next = v.w(f.end);
+    if name_head(next) {
+        return true;
+    }
+    let prev_the = f.start > 0 && v.w(f.start - 1) == "the";
+    prev_the
+        && v.cap(f.end)
+        && v.kind(f.end) == Some(TokenKind::Word)
+        && month(next).is_none()
+        && weekday(next).is_none()
+}
+
+/// Recognise every date expression in `doc` and resolve it.
+pub fn recognize(doc: &Doc) -> Vec<DateMention> {
+    let v = View::new(doc);
+    let published = doc.article.published;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < v.toks.len() {
+        let hit = explicit(&v, i).or_else(|| named(&v, i)).or_else(|| relative(&v, i));
+        let Some(f) = hit else {
+            i += 1;
+            continue;
+        };
+        let explicit_form = matches!(f.expr, Expr::Full { .. } | Expr::MonthDay { .. });
+        if explicit_form && is_name(&v, &f) {
+            // A date inside a name is a name: skip past the name head as well.
+            i = f.end + 1;
+            continue;
+        }
+        let span = Span::new(v.toks[f.start].span.start, v.toks[f.end - 1].span.end);
+        let resolved = resolve(f.expr, published);
+        let mut rules = vec![f.rule.to_string()];
+        if let Some(note) = resolved.note {
+            rules.push(note.to_string());
+        }
+        if f.start > 0 && v.w(f.start - 1) == "since" {
+            rules.push("date.since".to_string());
+        }
+        let sentence = doc.sentence_at(span.start).unwrap_or(0);
+        out.push(DateMention { span, sentence, date: resolved.date, precision: f.expr.precision(), rules });
+        i = f.end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::{date, Date};
+
+    fn dates(text: &str, published: Option<Date>) -> Vec<(String, Option<Date>, DatePrecision, Vec<String>)> {
+        let mut doc = sitrep_text::prepare(text);
+        doc.article.published = published;
+        recognize(&doc)
+            .into_iter()
+            .map(|m| (doc.slice(m.span).to_string(), m.date, m.precision, m.rules))
+            .collect()
+    }
+
+    /// One expected date per sentence: (sentence, text of the mention, date, precision).
+    #[test]
+    fn forms_against_a_friday_publication() {
+        use DatePrecision::*;
+        // Friday 15 March 2024.
+        let p = Some(date(2024, 3, 15));
+        let cases: &[(&str, &str, Option<Date>, DatePrecision)] = &[
+            ("Rebels stormed the town on May 16.", "May 16", Some(date(2023, 5, 16)), Day),
+            ("Rebels stormed the town on March 2.", "March 2", Some(date(2024, 3, 2)), Day),
+            ("The vote was held on 16 May 2014 in the capital.", "16 May 2014", Some(date(2014, 5, 16)), Day),
+            ("The vote was held on May 16, 2014 in the capital.", "May 16, 2014", Some(date(2014, 5, 16)), Day),
+            ("The ceasefire began on 2014-05-16 at dawn.", "2014-05-16", Some(date(2014, 5, 16)), Day),
+            ("Talks stalled on the 3rd of March after a walkout.", "the 3rd of March", Some(date(2024, 3, 3)), Day),
+            ("Fighting flared again on 12th February near the border.", "12th February", Some(date(2024, 2, 12)), Day),
+            ("Gunmen attacked the convoy on Friday.", "Friday", Some(date(2024, 3, 15)), Day),
+            ("Gunmen attacked the convoy on Tuesday night.", "Tuesday night", Some(date(2024, 3, 12)), Day),
+            ("Gunmen attacked the convoy last Friday.", "last Friday", Some(date(2024, 3, 8)), Day),
+            ("Gunmen attacked the convoy on Saturday.", "Saturday", Some(date(2024, 3, 9)), Day),
+            ("Troops shelled the village yesterday.", "yesterday", Some(date(2024, 3, 14)), Day),
+            ("Troops are shelling the village today.", "today", Some(date(2024, 3, 15)), Day),
+            ("Troops shelled the village last night.", "last night", Some(date(2024, 3, 14)), Day),
+            ("Troops shelled the village the day before yesterday.", "the day before yesterday", Some(date(2024, 3, 13)), Day),
+            ("Protests spread last week.", "last week", Some(date(2024, 3, 4)), Week),
+            ("Protests spread this week.", "this week", Some(date(2024, 3, 11)), Week),
+            ("Protests spread earlier this week.", "earlier this week", Some(date(2024, 3, 11)), Week),
+            ("Protests spread last weekend.", "last weekend", Some(date(2024, 3, 9)), Week),
+            ("Protests spread earlier this month.", "earlier this month", Some(date(2024, 3, 1)), Month),
+            ("Protests spread last month.", "last month", Some(date(2024, 2, 1)), Month),
+            ("Protests spread in February.", "February", Some(date(2024, 2, 1)), Month),
+            ("Protests spread in July.", "July", Some(date(2023, 7, 1)), Month),
+            ("Protests spread in mid-July.", "mid-July", Some(date(2023, 7, 1)), Month),
+            ("Protests spread last March.", "last March", Some(date(2023, 3, 1)), Month),
+            ("Protests spread in May 2019.", "May 2019", Some(date(2019, 5, 1)), Month),
+            ("Protests spread last year.", "last year", Some(date(2023, 1, 1)), Year),
+            ("Protests spread earlier this year.", "earlier this year", Some(date(2024, 1, 1)), Year),
+            ("The group has held the town since 2019.", "2019", Some(date(2019, 1, 1)), Year),
+            ("The group seized the town in early 2019.", "early 2019", Some(date(2019, 1, 1)), Year),
+            ("The group seized the town three days ago.", "three days ago", Some(date(2024, 3, 12)), Day),
+            ("The group seized the town two years ago.", "two years ago", Some(date(2022, 1, 1)), Year),
+            ("Police dispersed them on Thursday, March 14.", "Thursday, March 14", Some(date(2024, 3, 14)), Day),
+        ];
+        for (text, want_text, want_date, want_prec) in cases {
+            let got = dates(text, p);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].0, *want_text, "{text}");
+            assert_eq!(got[0].1, *want_date, "{text}");
+            assert_eq!(got[0].2, *want_prec, "{text}");
+        }
+    }
+
+    #[test]
+    fn abbreviated_month_survives_the_sentence_split() {
+        let got = dates("On Jan. 6, protesters marched on the palace.", Some(date(2024, 3, 15)));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Jan. 6");
+        assert_eq!(got[0].1, Some(date(2024, 1, 6)));
+        let got = dates("Troops withdrew on Sept. 30.", Some(date(2024, 3, 15)));
+        assert_eq!(got[0].1, Some(date(2023, 9, 30)));
+    }
+
+    #[test]
+    fn dates_inside_names_are_names() {
+        let p = Some(date(2024, 3, 15));
+        let cases: &[&str] = &[
+            "Fighters of the March 23 Movement took the hill.",
+            "A blast hit a market in 6th of October City.",
+            "Crowds gathered to mark the January 25 revolution.",
+            "Members of the 14 March Alliance walked out.",
+        ];
+        for text in cases {
+            let got = dates(text, p);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+        // An event noun after the date does not make it a name.
+        let got = dates("Investigators reopened the case of the May 16 attacks.", p);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1, Some(date(2023, 5, 16)));
+    }
+
+    #[test]
+    fn named_event_dates_are_flagged() {
+        let got = dates("Security was tightened before the anniversary of the 9/11 attacks.", Some(date(2024, 3, 15)));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1, Some(date(2001, 9, 11)));
+        assert!(got[0].3.contains(&"date.named_event".to_string()));
+    }
+
+    #[test]
+    fn words_that_only_look_like_dates() {
+        let p = Some(date(2024, 3, 15));
+        let cases: &[&str] = &[
+            "May God protect the displaced, the bishop said.",
+            "Officials said the talks may resume.",
+            "Some 2019 families fled the district.",
+            "The march drew thousands.",
+            "Mar Elias camp was quiet.",
+            "He served 12 years in prison.",
+        ];
+        for text in cases {
+            let got = dates(text, p);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn without_publication_only_absolute_dates_resolve() {
+        let got = dates("Rebels attacked on Friday. The vote was on 16 May 2014. They left in 2019.", None);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].1, None);
+        assert!(got[0].3.contains(&"date.unanchored".to_string()));
+        assert_eq!(got[1].1, Some(date(2014, 5, 16)));
+        assert_eq!(got[2].1, Some(date(2019, 1, 1)));
+    }
+
+    #[test]
+    fn yearless_date_after_publication_is_last_years() {
+        let got = dates("The siege began on December 20.", Some(date(2024, 1, 10)));
+        assert_eq!(got[0].1, Some(date(2023, 12, 20)));
+        assert!(got[0].3.contains(&"date.yearless_previous_year".to_string()));
+    }
+
+    #[test]
+    fn since_is_marked() {
+        let got = dates("The group has held the town since March.", Some(date(2024, 3, 15)));
+        assert!(got[0].3.contains(&"date.since".to_string()));
+    }
+}

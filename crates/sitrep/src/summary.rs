@@ -1,0 +1,113 @@
+//! The run summary: every input record is counted as coded, empty or rejected, with reasons.
+
+use sitrep_core::Outcome;
+use std::collections::BTreeMap;
+
+/// How many origins to list per rejection reason before summarising the rest.
+const EXAMPLES_PER_REASON: usize = 3;
+
+#[derive(Default)]
+pub struct Summary {
+    /// Records that reached the pipeline (coded + empty).
+    pub read: usize,
+    pub coded: usize,
+    pub empty: usize,
+    pub rejected: usize,
+    pub events: usize,
+    pub sentences: usize,
+    pub empty_reasons: BTreeMap<String, usize>,
+    /// reason -> (count, first few origins)
+    pub rejected_reasons: BTreeMap<String, (usize, Vec<String>)>,
+    pub unreadable: Vec<String>,
+    pub load_seconds: f64,
+    pub seconds: f64,
+}
+
+/// Group reasons that differ only in detail ("no event trigger in 3 sentence(s)") under one key.
+fn reason_key(reason: &str) -> String {
+    reason.split(|c: char| c.is_ascii_digit()).next().unwrap_or(reason).trim().trim_end_matches(" in").to_string()
+}
+
+impl Summary {
+    pub fn record(&mut self, _id: &str, outcome: &Outcome, events: usize, sentences: usize) {
+        self.read += 1;
+        self.events += events;
+        self.sentences += sentences;
+        match outcome {
+            Outcome::Coded => self.coded += 1,
+            Outcome::Empty(reason) => {
+                self.empty += 1;
+                *self.empty_reasons.entry(reason_key(reason)).or_default() += 1;
+            }
+            Outcome::Rejected(reason) => self.reject(_id, reason),
+        }
+    }
+
+    pub fn reject(&mut self, origin: &str, reason: &str) {
+        self.rejected += 1;
+        let e = self.rejected_reasons.entry(reason.to_string()).or_default();
+        e.0 += 1;
+        if e.1.len() < EXAMPLES_PER_REASON {
+            e.1.push(origin.to_string());
+        }
+    }
+
+    pub fn to_text(&self) -> String {
+        let mut s = format!(
+            "sitrep: {} records: {} coded, {} empty, {} rejected; {} events from {} sentences in {:.2}s (dictionaries {:.2}s)\n",
+            self.read + self.rejected,
+            self.coded,
+            self.empty,
+            self.rejected,
+            self.events,
+            self.sentences,
+            self.seconds,
+            self.load_seconds
+        );
+        for (reason, n) in &self.empty_reasons {
+            s.push_str(&format!("  empty    {n:>6}  {reason}\n"));
+        }
+        for (reason, (n, origins)) in &self.rejected_reasons {
+            let more = if *n > origins.len() { format!(", +{} more", n - origins.len()) } else { String::new() };
+            s.push_str(&format!("  rejected {n:>6}  {reason} ({}{more})\n", origins.join(", ")));
+        }
+        for p in &self.unreadable {
+            s.push_str(&format!("  unreadable input: {p}\n"));
+        }
+        s
+    }
+
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "records": self.read + self.rejected,
+            "coded": self.coded,
+            "empty": self.empty,
+            "rejected": self.rejected,
+            "events": self.events,
+            "sentences": self.sentences,
+            "empty_reasons": self.empty_reasons,
+            "rejected_reasons": self.rejected_reasons.iter().map(|(r, (n, o))| serde_json::json!({"reason": r, "count": n, "examples": o})).collect::<Vec<_>>(),
+            "unreadable": self.unreadable,
+            "seconds": self.seconds,
+            "load_seconds": self.load_seconds,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn every_record_is_counted_once() {
+        let mut s = Summary::default();
+        s.record("a", &Outcome::Coded, 2, 5);
+        s.record("b", &Outcome::Empty("no event trigger in 3 sentence(s)".into()), 0, 3);
+        s.record("c", &Outcome::Empty("no event trigger in 7 sentence(s)".into()), 0, 7);
+        s.reject("x.jsonl:4", "not JSON: expected value");
+        assert_eq!((s.coded, s.empty, s.rejected), (1, 2, 1));
+        assert_eq!(s.empty_reasons.get("no event trigger"), Some(&2));
+        let t = s.to_text();
+        assert!(t.contains("4 records: 1 coded, 2 empty, 1 rejected"), "{t}");
+        assert!(t.contains("x.jsonl:4"));
+    }
+}
