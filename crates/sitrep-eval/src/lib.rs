@@ -72,7 +72,8 @@
 //!   `root_recall` is the root recall; `extra_events_per_sentence` the root FPs (records
 //!   matching no gold root) divided by the sentences.
 //! - `source`, `target`: multiset of full actor codes (the unknown-country filler `---`
-//!   removed: `---REB` ≡ `REB`; a gold `---` target means none). `source_country`,
+//!   removed: `---REB` ≡ `REB`; a gold `---` target means none; an actor with an empty
+//!   code is no prediction). `source_country`,
 //!   `target_country`: the same on the three-letter primary part (`USAGOV` → `USA`,
 //!   `---REB` → `---`).
 //! - `triple_exact`: multiset of (source, target, full code); `triple_root_country`: of

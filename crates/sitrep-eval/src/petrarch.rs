@@ -373,12 +373,12 @@ pub fn score(coded: &[(Item, Vec<EventRecord>)]) -> Scores {
         let p_src_c: Vec<String> = records
             .iter()
             .filter_map(|r| r.actor1.as_ref())
-            .map(score::pred_primary)
+            .filter_map(score::pred_primary)
             .collect();
         let p_tgt_c: Vec<String> = records
             .iter()
             .filter_map(|r| r.actor2.as_ref())
-            .map(score::pred_primary)
+            .filter_map(score::pred_primary)
             .collect();
         source_country.add_multiset(&g_src_c, &p_src_c);
         target_country.add_multiset(&g_tgt_c, &p_tgt_c);
@@ -423,7 +423,7 @@ pub fn score(coded: &[(Item, Vec<EventRecord>)]) -> Scores {
             .iter()
             .map(|r| {
                 let p = |a: Option<&sitrep_core::RecordActor>| {
-                    a.map(score::pred_primary).unwrap_or_default()
+                    a.and_then(score::pred_primary).unwrap_or_default()
                 };
                 (p(r.actor1.as_ref()), p(r.actor2.as_ref()), root(&r.cameo))
             })

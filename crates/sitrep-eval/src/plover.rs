@@ -253,7 +253,7 @@ pub fn score(coded: &[(Item, Vec<EventRecord>)], options: &EvalOptions) -> Score
                 );
             }
             let g = (!codes.is_empty()).then_some(codes);
-            counts.compare(g, pick.map(score::pred_primary), |g, p| g.contains(p));
+            counts.compare(g, pick.and_then(score::pred_primary), |g, p| g.contains(p));
         }
         let killed = sentence_value(records, rec, |r| {
             r.fatalities.as_ref().and_then(|f| f.killed)

@@ -221,25 +221,26 @@ pub fn gold_primary(code: &str) -> String {
 
 /// The primary part of a predicted actor: "---" when sitrep wrote the unknown-country filler
 /// or a bare role code without a country ("REB" with sector "REB" and no country); otherwise
-/// the first three letters of its code, falling back to its country.
-pub fn pred_primary(actor: &RecordActor) -> String {
+/// the first three letters of its code, falling back to its country. None when sitrep gave
+/// the actor neither a code nor a country: there is nothing to compare.
+pub fn pred_primary(actor: &RecordActor) -> Option<String> {
     let code = actor.code.trim().to_ascii_uppercase();
     if code.starts_with("---") {
-        return "---".into();
+        return Some("---".into());
     }
-    if actor.country.is_none()
+    let bare_role = actor.country.is_none()
         && code.len() == 3
         && actor
             .sector
             .as_deref()
-            .is_some_and(|s| s.eq_ignore_ascii_case(&code))
-    {
-        return "---".into();
+            .is_some_and(|s| s.eq_ignore_ascii_case(&code));
+    if bare_role {
+        return Some("---".into());
     }
     if code.len() >= 3 {
-        code.chars().take(3).collect()
+        Some(code.chars().take(3).collect())
     } else {
-        actor.country.clone().unwrap_or_else(|| "---".into())
+        actor.country.clone()
     }
 }
 
@@ -521,17 +522,25 @@ mod tests {
         assert_eq!(gold_primary("---REB"), "---");
         assert_eq!(gold_primary("JAP"), "JPN");
         assert_eq!(gold_primary("IGOUNOMIL"), "IGO");
-        let cases: &[(&str, Option<&str>, Option<&str>, &str)] = &[
-            ("SDNMIL", Some("SDN"), Some("MIL"), "SDN"),
-            ("IGOUNO", None, Some("IGO"), "IGO"),
-            ("REB", None, Some("REB"), "---"),
-            ("---MIL", None, Some("MIL"), "---"),
-            ("USA", Some("USA"), None, "USA"),
-            ("", Some("FRA"), None, "FRA"),
+        // (code, country, sector, expected primary)
+        type Case = (
+            &'static str,
+            Option<&'static str>,
+            Option<&'static str>,
+            Option<&'static str>,
+        );
+        let cases: &[Case] = &[
+            ("SDNMIL", Some("SDN"), Some("MIL"), Some("SDN")),
+            ("IGOUNO", None, Some("IGO"), Some("IGO")),
+            ("REB", None, Some("REB"), Some("---")),
+            ("---MIL", None, Some("MIL"), Some("---")),
+            ("USA", Some("USA"), None, Some("USA")),
+            ("", Some("FRA"), None, Some("FRA")),
+            ("", None, Some("CVL"), None),
         ];
         for &(code, country, sector, want) in cases {
             assert_eq!(
-                pred_primary(&actor(code, country, sector, (0, 0))),
+                pred_primary(&actor(code, country, sector, (0, 0))).as_deref(),
                 want,
                 "{code}"
             );

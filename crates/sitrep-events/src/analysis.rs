@@ -171,6 +171,18 @@ impl<'d> Sent<'d> {
                 }
             }
         }
+        // a title-case line ("U.S. Lifts Travel Ban") reads like a headline whatever its
+        // final punctuation
+        if !self.headline {
+            let (mut words_n, mut caps) = (0, 0);
+            for k in 0..self.len() {
+                if self.kinds[k] == TokenKind::Word && self.words[k].len() > 3 {
+                    words_n += 1;
+                    caps += self.cap[k] as usize;
+                }
+            }
+            self.headline = words_n >= 3 && caps * 10 >= words_n * 8;
+        }
         self.split_clauses();
     }
 
@@ -194,7 +206,24 @@ impl<'d> Sent<'d> {
         if i == 0 || !self.ends_actor(i - 1) {
             return false;
         }
-        self.starts_actor(i + 1) || (self.has(i + 1, words::DET) && self.starts_actor(i + 2))
+        let next = if self.starts_actor(i + 1) {
+            i + 1
+        } else if self.has(i + 1, words::DET) && self.starts_actor(i + 2) {
+            i + 2
+        } else {
+            return false;
+        };
+        if self.words[i] != "," {
+            return true;
+        }
+        // a comma lists actors only when the list goes on ("Britain, France and Germany"),
+        // not before a new clause ("…the villagers, police said")
+        let a = self.actor_at[next];
+        let mut end = next;
+        while end < self.len() && self.actor_at[end] == a {
+            end += 1;
+        }
+        end < self.len() && (self.words[end] == "," || self.has(end, words::COORD))
     }
 
     fn split_clauses(&mut self) {

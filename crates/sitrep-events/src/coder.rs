@@ -43,8 +43,9 @@ pub(crate) struct Cand {
     /// Source/target copied from an earlier event (doc actor indices).
     pub inherited: Option<(Option<usize>, Option<usize>)>,
     pub modality: Modality,
-    /// Token of the "will"/"plans to" marker that made the event future.
-    pub intent_marker: Option<usize>,
+    /// The statement the speaker makes about this action now ("will release": intent;
+    /// "must release": demand; "will not accept": refusal), with its marker token.
+    pub statement: Option<(Complement, usize)>,
     pub refined: bool,
 }
 
@@ -162,7 +163,7 @@ impl EventCoder {
             target: None,
             inherited: None,
             modality: Modality::Asserted,
-            intent_marker: None,
+            statement: None,
             refined,
         })
     }
@@ -176,10 +177,28 @@ impl EventCoder {
         let after_det = prev_flags & (words::DET | words::ADJ) != 0
             || i > 0 && (s.words[i - 1].ends_with("'s") || s.words[i - 1].ends_with("’s") || s.kinds[i - 1] == sitrep_core::TokenKind::Number);
         match hit.form {
+            // "the detained activist": a participle between a determiner and a noun is an adjective
+            Form::PastOrParticiple | Form::Participle => after_det && prev_flags & words::DET != 0 && s.words.get(hit.end).is_some_and(|_| !s.has(hit.end, words::PREP)),
             Form::Gerund => after_det || next == "of" || prev_flags & words::PREP != 0 && next != "the" && !s.starts_actor_at(hit.end),
             Form::Base | Form::ThirdPerson => {
                 if after_det {
                     return true;
+                }
+                if i > 0 && s.words[i - 1] == "to" {
+                    // an infinitive ("refused to release"), not "to attacks"
+                    return hit.form == Form::ThirdPerson;
+                }
+                if hit.form == Form::Base && i > 0 {
+                    // a bare verb needs a verbal context: a subject, an auxiliary, a
+                    // conjunction; after another noun it heads a compound ("heart attack")
+                    let p = s.words[i - 1];
+                    let verbal = s.actor_at[i - 1] >= 0
+                        || prev_flags & (words::PRONOUN | words::FUTURE | words::MAYBE | words::NEG | words::ADVERB | words::COORD | words::REL) != 0
+                        || matches!(p, "did" | "do" | "does" | "," | "\"" | "“" | "”" | ":" | "—" | "-")
+                        || s.kinds[i - 1] != sitrep_core::TokenKind::Word && p != "'s";
+                    if !verbal {
+                        return true;
+                    }
                 }
                 if i == 0 || prev_flags & words::PREP != 0 {
                     return i == 0 && s.has(hit.end, words::PREP) || prev_flags & words::PREP != 0;
@@ -246,7 +265,9 @@ impl EventCoder {
                 cands[t].governor = Some(g);
                 cands[g].governed = Some(t);
                 cands[g].complement = Some(kind);
-                if embed::is_generic(&cands[g].code) {
+                // the action itself says more than words matched around the statement,
+                // except for accusations, whose lexicon codes name the charge
+                if embed::is_generic(&cands[g].code) || kind != Complement::Accuse {
                     if let Some(c) = embed(kind, &cands[t].code) {
                         cands[g].code = c;
                         cands[g].rules.push(format!("embed:{}", complement_name(kind)));
@@ -259,7 +280,9 @@ impl EventCoder {
     /// Fold nouns into the verb of their clause: "killed *in an air strike*" is one event,
     /// refined to the more specific code; "condemned the *attack*" is a statement only.
     fn nest_nouns(&self, s: &Sent, cands: &mut [Cand]) {
-        let violent = |c: &str| matches!(c.get(..2), Some("18" | "19" | "20"));
+        // acts of violence; blockade (191) and occupation (192) are consequences a noun
+        // subject can have ("the fighting shut the crossing") without being the same act
+        let violent = |c: &str| matches!(c.get(..2), Some("18" | "19" | "20")) && !matches!(c, "191" | "192");
         for ni in 0..cands.len() {
             if !cands[ni].nominal || cands[ni].governor.is_some() {
                 continue;
@@ -268,7 +291,7 @@ impl EventCoder {
             // a verb earlier in the same clause: the noun is its object or adjunct
             if let Some(vi) = (0..ni).rev().find(|&v| !cands[v].nominal && s.clause[cands[v].hit.start] == clause) {
                 cands[ni].emit = false;
-                if violent(&cands[vi].code) && violent(&cands[ni].code) && is_generic_violence(&cands[vi].code) && cands[ni].code != cands[vi].code {
+                if violent(&cands[vi].code) && violent(&cands[ni].code) && finer(&cands[ni].code, &cands[vi].code) {
                     cands[vi].code = cands[ni].code.clone();
                     let r = format!("refine:noun:{}", cands[ni].rules[0]);
                     cands[vi].rules.push(r);
@@ -278,15 +301,24 @@ impl EventCoder {
             // a violent verb later in the same clause with the noun as its subject
             if let Some(vi) = (ni + 1..cands.len()).find(|&v| !cands[v].nominal && s.clause[cands[v].hit.start] == clause) {
                 let (nc, vc) = (&cands[ni].code, &cands[vi].code);
-                let both_conflict = nc.as_str() >= "14" && vc.as_str() >= "14";
-                if both_conflict {
+                if violent(vc) && violent(nc) {
                     cands[ni].emit = false;
-                    if violent(vc) && violent(nc) && is_generic_violence(vc) && nc != vc {
+                    if finer(nc, vc) {
                         cands[vi].code = cands[ni].code.clone();
                         let r = format!("refine:subject-noun:{}", cands[ni].rules[0]);
                         cands[vi].rules.push(r);
                     }
                 }
+            }
+        }
+        // "staged demonstrations to demand reforms", "a rally calling for his removal": the
+        // demand is what the protest is about, not a second event
+        for ri in 0..cands.len() {
+            let is_request = matches!(cands[ri].code.get(..2), Some("10"));
+            let purpose = cands[ri].hit.form == Form::Gerund || cands[ri].hit.start > 0 && s.words[cands[ri].hit.start - 1] == "to";
+            if is_request && purpose && cands[..ri].iter().any(|p| p.emit && p.code.starts_with("14")) {
+                cands[ri].emit = false;
+                cands[ri].rules.push("fold:protest-demand".into());
             }
         }
         // a noun after "after", "since", "amid"… names a circumstance, not a new event, when
@@ -324,7 +356,7 @@ impl EventCoder {
             if m.target.is_none() {
                 m.target = target;
             }
-            if is_generic_violence(&m.code) && !is_generic_violence(&code) && violent(&code) {
+            if violent(&code) && finer(&code, &m.code) {
                 m.code = code;
             }
             m.rules.push(format!("fold:casualty:{rule}"));
@@ -369,15 +401,27 @@ impl EventCoder {
             }
             crate::codes::fill(doc, &mut ev);
             // a future action stated by its actor is a statement of intent or a threat now
-            if c.modality == Modality::Future && c.governor.is_none() && !c.nominal {
-                if let (Some(marker), Some(kind)) = (c.intent_marker, embed::future_statement(&c.code)) {
-                    let code = embed(kind, &c.code).unwrap_or_else(|| if kind == Complement::Intent { "030".into() } else { "130".into() });
+            if c.governor.is_none() && !c.nominal {
+                if let Some((kind, marker)) = c.statement {
+                    let base = match kind {
+                        Complement::Intent => "030",
+                        Complement::Threaten => "130",
+                        Complement::Reject => "120",
+                        _ => "100",
+                    };
+                    let code = embed(kind, &c.code).unwrap_or_else(|| base.to_string());
                     let trigger = Span::new(s.spans[marker].start, s.spans[c.hit.end - 1].end);
                     let mut st = Event::new(s.index, trigger, code);
-                    st.source = ev.source;
-                    st.target = ev.target;
+                    if kind == Complement::Request {
+                        // "X said Y must release…": X demands, of Y
+                        st.source = attribution.and_then(|(a, b)| s.actors.iter().find(|x| x.start >= a && x.start < b)).map(|x| x.idx);
+                        st.target = ev.source;
+                    } else {
+                        st.source = ev.source;
+                        st.target = ev.target;
+                    }
                     st.attribution = ev.attribution.clone();
-                    st.rules = vec![format!("synth:{}", if kind == Complement::Intent { "intent" } else { "threat" }), c.rules[0].clone()];
+                    st.rules = vec![format!("synth:{}", complement_name(kind)), c.rules[0].clone()];
                     if let Some(f) = frame {
                         st.rules.push(f.into());
                     }
@@ -454,6 +498,12 @@ fn complement_name(k: Complement) -> &'static str {
 /// Codes a noun may make finer: the unspecified violence codes.
 fn is_generic_violence(code: &str) -> bool {
     matches!(code, "180" | "190" | "200" | "1823")
+}
+
+/// Whether `candidate` says more than `current`: a child code ("1832" under "183"), or any
+/// specific violence code where `current` is unspecified.
+fn finer(candidate: &str, current: &str) -> bool {
+    candidate != current && (candidate.starts_with(current) || is_generic_violence(current) && !is_generic_violence(candidate))
 }
 
 /// Higher with both actors, a specific code and a verb trigger; lower for what the text

@@ -23,6 +23,8 @@ const FINAL_STRESS: &[&str] = &[
     "abet", "acquit", "admit", "commit", "compel", "confer", "control", "deter", "embed", "equip",
     "expel", "occur", "omit", "patrol", "prefer", "propel", "rebel", "refer", "regret", "repel",
     "submit", "transfer", "unplug", "outwit", "forbid", "permit", "remit", "rebut", "annul",
+    // British-style doubling that news wires use for these
+    "kidnap", "worship",
 ];
 
 fn is_vowel(c: u8) -> bool {
@@ -116,9 +118,18 @@ pub fn verb_forms(lemma: &str, irregular: Option<&[String]>) -> Vec<(String, For
                 out.push((extra.clone(), Form::PastOrParticiple));
             }
         }
-        _ => out.push((past(lemma), Form::PastOrParticiple)),
+        _ => {
+            out.push((past(lemma), Form::PastOrParticiple));
+            // British spelling doubles a final l after one vowel: "cancelled", "labelling"
+            let b = lemma.as_bytes();
+            if b.len() > 3 && lemma.ends_with('l') && is_vowel(b[b.len() - 2]) && !is_vowel(b[b.len() - 3]) && !doubles(lemma) {
+                out.push((format!("{lemma}led"), Form::PastOrParticiple));
+                out.push((format!("{lemma}ling"), Form::Gerund));
+            }
+        }
     }
-    out.sort();
+    // "cut", "hit", "set": keep the past reading, which allows the passive and needs no subject
+    out.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     out.dedup_by(|a, b| a.0 == b.0);
     out
 }
@@ -156,6 +167,7 @@ mod tests {
             ("shell", "shells", "shelled", "shelling"),
             ("visit", "visits", "visited", "visiting"),
             ("patrol", "patrols", "patrolled", "patrolling"),
+            ("kidnap", "kidnaps", "kidnapped", "kidnapping"),
         ];
         for (lemma, s, ed, ing) in table {
             assert_eq!(third_person(lemma), s, "{lemma}");

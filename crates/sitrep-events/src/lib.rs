@@ -22,3 +22,6 @@ pub use coder::EventCoder;
 pub use codes::quad_class_of_root;
 pub use dedup::{same_occurrence, Deduplicator};
 pub use lexicon::{Complement, Lexicon, LexiconError};
+
+#[cfg(test)]
+mod tests;

@@ -7,6 +7,7 @@
 
 use crate::analysis::{Boundary, Sent};
 use crate::coder::Cand;
+use crate::embed;
 use crate::lexicon::Complement;
 use crate::words;
 use sitrep_core::{Doc, Modality, TokenKind};
@@ -44,11 +45,22 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
         m = Modality::Claimed;
         rule = "modality:quoted";
     }
+    let sentence_has_if = s.flags.iter().any(|f| f & words::CONDITION != 0);
     let c = &mut cands[ci];
     c.modality = m;
-    if m == Modality::Future {
-        c.intent_marker = marker;
-    }
+    // what the speaker says now about this action: "will release" is an intent, "will
+    // withdraw unless…" a threat, "will not accept" a refusal, "must release" a demand
+    c.statement = match (m, rule, marker) {
+        (_, _, None) => None,
+        (Modality::Future, _, Some(k)) => match embed::future_statement(&c.code) {
+            Some(_) if sentence_has_if => Some((Complement::Threaten, k)),
+            Some(kind) => Some((kind, k)),
+            None => None,
+        },
+        (Modality::Negated, _, Some(k)) if embed::future_statement(&c.code) == Some(Complement::Intent) => Some((Complement::Reject, k)),
+        (Modality::Hypothetical, "modality:obligation", Some(k)) => Some((Complement::Request, k)),
+        _ => None,
+    };
     if m != Modality::Asserted {
         c.rules.push(rule.into());
     }
@@ -91,7 +103,11 @@ fn scan(s: &Sent, c: &Cand, clause_start: usize) -> (Modality, &'static str, Opt
                 (Modality::Future, "modality:future", Some(j))
             };
         } else if f & words::MAYBE != 0 && result.0 == Modality::Asserted {
-            result = (Modality::Hypothetical, "modality:may", None);
+            result = if matches!(w, "must" | "should") {
+                (Modality::Hypothetical, "modality:obligation", Some(j))
+            } else {
+                (Modality::Hypothetical, "modality:may", None)
+            };
         } else if f & words::HEARSAY != 0 && result.0 == Modality::Asserted {
             result = (Modality::Claimed, "modality:hearsay", None);
         } else if w == "to" && result.0 == Modality::Asserted && j > clause_start {
@@ -103,6 +119,17 @@ fn scan(s: &Sent, c: &Cand, clause_start: usize) -> (Modality, &'static str, Opt
                 result = (Modality::Future, "modality:expected", None);
             } else if matches!(p, "failed" | "fail" | "fails" | "yet") {
                 negated = true;
+            } else if matches!(p, "have" | "has" | "had" | "need" | "needs") {
+                result = (Modality::Hypothetical, "modality:obligation", Some(j - 1));
+            } else if !matches!(
+                p,
+                "tried" | "tries" | "try" | "trying" | "attempted" | "attempt" | "attempts" | "attempting" | "managed" | "began" | "begin"
+                    | "begins" | "started" | "start" | "starts" | "continued" | "continue" | "continues" | "resumed" | "moved"
+                    | "used" | "helped" | "help" | "helps" | "went" | "proceeded" | "vowed" | "threatened" | "agreed"
+            ) && s.kinds[j - 1] == TokenKind::Word
+            {
+                // a purpose ("sent troops to *retake* the town"): intended, not yet done
+                result = (Modality::Future, "modality:purpose", None);
             }
             // any other "X to": stop, the words before belong to another verb
             break;
@@ -113,7 +140,8 @@ fn scan(s: &Sent, c: &Cand, clause_start: usize) -> (Modality, &'static str, Opt
         }
     }
     if negated {
-        return (Modality::Negated, "modality:negated", None);
+        let marker = if result.0 == Modality::Future { result.2 } else { None };
+        return (Modality::Negated, "modality:negated", marker);
     }
     result
 }

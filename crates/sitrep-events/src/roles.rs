@@ -29,7 +29,7 @@ fn is_subject(s: &Sent, a: usize, clause: Clause) -> bool {
         return true;
     }
     let prev = s.words[j - 1];
-    if s.has(j - 1, words::PREP) || prev == "according" {
+    if s.has(j - 1, words::PREP) && !s.has(j - 1, words::SUBORD) || prev == "according" {
         return false;
     }
     // the object of an earlier verb in the clause is not its subject: "X told Y", handled by
@@ -164,7 +164,7 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
         }
         // the statement's target is the one asked, or failing that, the action's target
         if cands[g].target.is_none() {
-            cands[g].target = if wants_other { asked } else { target };
+            cands[g].target = if wants_other { asked.or(target) } else { target };
         }
     }
     if let Some(t) = cands[ci].governed {
@@ -223,7 +223,7 @@ fn noun_roles(s: &Sent, c: &Cand, clause: Clause, clause_idx: usize) -> (Option<
             j -= 1;
         }
         let prev = s.words[j - 1];
-        matches!(prev, "on" | "against" | "at" | "targeting" | "with" | "upon" | "into" | "to" | "toward" | "towards" | "for").then_some(i)
+        matches!(prev, "on" | "against" | "at" | "targeting" | "with" | "upon" | "into" | "to" | "toward" | "towards" | "for" | "of").then_some(i)
     });
     (source, target)
 }

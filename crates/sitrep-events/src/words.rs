@@ -32,7 +32,7 @@ pub const ADJ: u32 = 1 << 19;
 pub const MODIFIER_LINK: u32 = 1 << 20;
 
 const TABLE: &[(u32, &str)] = &[
-    (DET, "a an the this that these those its their his her our my your some several another any each every both"),
+    (DET, "a an the this that these those its their his her our my your some several another any each every both no"),
     (PREP, "of in on at by with from to for against into onto over under after before during near between among amid amidst across through toward towards about around along outside inside via upon within without behind beside off per"),
     (BE, "is are was were be been being am 's"),
     (HAVE, "has have had having"),

@@ -28,6 +28,8 @@ const DATELINE_LINES: usize = 3;
 pub mod rule {
     pub const PHOTO_CREDIT: &str = "clean.photo_credit";
     pub const RELATED: &str = "clean.related";
+    /// A headline-like line right under a related-links heading: a link, not report.
+    pub const RELATED_LIST: &str = "clean.related_list";
     pub const PROMO: &str = "clean.promo";
     pub const SHARE: &str = "clean.share";
     pub const ADVERT: &str = "clean.advert";
@@ -375,6 +377,8 @@ impl Cleaner {
         let mut kept: Vec<(Line, bool)> = Vec::with_capacity(lines.len());
         let mut seen: HashSet<&str> = HashSet::new();
         let mut gap_pending = false;
+        // Set after a related-links line: the headline-like lines that follow are its links.
+        let mut in_related_list = false;
         for (k, &line) in lines.iter().enumerate() {
             let s = line.span.of(text);
             let l = &lower[line.span.start..line.span.end];
@@ -386,6 +390,10 @@ impl Cleaner {
                 continue;
             }
             let mut rule_id = self.furniture_rule(s, l);
+            if rule_id.is_none() && in_related_list && is_link_like(s) {
+                rule_id = Some(rule::RELATED_LIST);
+            }
+            in_related_list = matches!(rule_id, Some(r) if r == rule::RELATED || r == rule::RELATED_LIST);
             if rule_id.is_none() && s.len() <= MAX_REPEAT_BYTES && !seen.insert(s) {
                 rule_id = Some(rule::REPEAT);
             } else if rule_id.is_some() && s.len() <= MAX_REPEAT_BYTES {
@@ -458,6 +466,11 @@ impl Cleaner {
         }
         Plan { dropped, dateline, blocks, wrapped }
     }
+}
+
+/// A short line without final punctuation: how links under a "Related" heading look.
+fn is_link_like(line: &str) -> bool {
+    !ends_sentence(line) && line.split_whitespace().count() <= 20
 }
 
 /// Split into lines on "\n", "\r\n" or "\r". Blank lines only set `after_gap` on the next.
@@ -796,12 +809,20 @@ mod tests {
     }
 
     #[test]
+    fn links_under_a_related_heading_are_dropped() {
+        let doc = clean("Troops shelled the town on Monday, killing three people and wounding several others, local officials told reporters.\nRelated News\nArmy says it repelled attack on border post\nTalks stall over prisoner swap\nThe shelling continued overnight, residents said.\n");
+        let rules: Vec<&str> = doc.dropped.iter().map(|(_, r)| r.as_str()).collect();
+        assert_eq!(rules, vec![rule::RELATED, rule::RELATED_LIST, rule::RELATED_LIST]);
+        assert_eq!(block_texts(&doc), vec!["Troops shelled the town on Monday, killing three people and wounding several others, local officials told reporters.", "The shelling continued overnight, residents said."]);
+    }
+
+    #[test]
     fn repeated_short_lines_are_dropped() {
         let text = "Rebels seize Goma\nRebels seized the town on Friday.\nRebels seize Goma\nMost read\nRebels seize Goma";
         let doc = clean(text);
         assert_eq!(block_texts(&doc), vec!["Rebels seize Goma", "Rebels seized the town on Friday."]);
         let rules: Vec<&str> = doc.dropped.iter().map(|(_, r)| r.as_str()).collect();
-        assert_eq!(rules, vec![rule::REPEAT, rule::RELATED, rule::REPEAT]);
+        assert_eq!(rules, vec![rule::REPEAT, rule::RELATED, rule::RELATED_LIST]);
     }
 
     #[test]

@@ -113,6 +113,9 @@ struct EvalArgs {
     /// Use a PETRARCH CAMEO verb dictionary instead of sitrep's lexicon.
     #[arg(long = "petrarch-verbs", value_name = "FILE")]
     petrarch_verbs: Option<PathBuf>,
+    /// Score negated, future, hypothetical and claimed events too.
+    #[arg(long)]
+    all_modalities: bool,
 }
 
 #[derive(Subcommand)]
@@ -163,11 +166,27 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
     if let Some(path) = &args.petrarch_verbs {
         builder = builder.lexicon(code::load_petrarch_verbs(path)?);
     }
-    let pipeline = builder.build();
+    let gazetteer = std::sync::Arc::new(sitrep_places::Gazetteer::embedded());
+    let pipeline = builder
+        .gazetteer(gazetteer.clone())
+        .options(sitrep_pipeline::Options { all_modalities: args.all_modalities, explain: false })
+        .build();
+    // Gold places are names only: give them the coordinates of their most populous
+    // gazetteer match (in the gold country when one is given) so "within 25 km" can be scored.
+    let geocode = move |name: &str, country: Option<&str>| -> Option<(f64, f64)> {
+        gazetteer
+            .lookup(name)
+            .map(|c| gazetteer.place(c.place))
+            .filter(|p| country.is_none_or(|want| gazetteer.alpha3(p.cc) == Some(want)))
+            .filter_map(|p| Some((p.population, p.lat? as f64, p.lon? as f64)))
+            .max_by_key(|(pop, _, _)| *pop)
+            .map(|(_, lat, lon)| (lat, lon))
+    };
+    let options = sitrep_eval::EvalOptions { geocode: Some(&geocode) };
     let mut reports = Vec::new();
     for set in sets {
         let path = args.gold.clone().unwrap_or_else(|| sitrep_eval::default_path(set, &args.ref_root));
-        let report = sitrep_eval::evaluate(set, &path, &pipeline)
+        let report = sitrep_eval::evaluate_with(set, &path, &pipeline, &options)
             .with_context(|| format!("evaluating against {}", path.display()))?;
         if !args.json {
             println!("{}", report.to_table());

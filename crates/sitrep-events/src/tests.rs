@@ -1,0 +1,353 @@
+//! End-to-end tests of the coder and the merger on sentences written for them, with actor
+//! mentions built by hand so they do not depend on the actor recognizer.
+
+use crate::{Deduplicator, EventCoder, Lexicon};
+use sitrep_core::{ActorKind, ActorMention, Doc, Event, Modality, Span, Stage};
+use std::sync::OnceLock;
+
+fn coder() -> &'static EventCoder {
+    static C: OnceLock<EventCoder> = OnceLock::new();
+    C.get_or_init(|| EventCoder::new(Lexicon::embedded()))
+}
+
+/// A doc for `text` with actor mentions for each `(phrase, code)`, located in order of
+/// appearance. A code ending in "CVL", "MIL", "REB"… sets the sector.
+fn doc_with(text: &str, actors: &[(&str, &str)]) -> Doc {
+    let mut doc = sitrep_text::prepare(text);
+    let mut from = 0;
+    for (phrase, code) in actors {
+        let at = text[from..].find(phrase).unwrap_or_else(|| panic!("`{phrase}` not in `{text}`")) + from;
+        let span = Span::new(at, at + phrase.len());
+        from = span.end;
+        let sentence = doc.sentence_at(at).expect("actor inside a sentence");
+        let sector = (code.len() > 3).then(|| code[3..].to_string());
+        doc.actors.push(ActorMention {
+            span,
+            head: span,
+            sentence,
+            kind: ActorKind::Agent,
+            name: phrase.to_string(),
+            code: code.to_string(),
+            country: None,
+            sector,
+            acled_inter: None,
+            refers_to: None,
+            rules: vec![],
+        });
+    }
+    doc
+}
+
+fn code(text: &str, actors: &[(&str, &str)]) -> Doc {
+    let mut doc = doc_with(text, actors);
+    coder().run(&mut doc);
+    doc
+}
+
+fn actor(doc: &Doc, i: Option<usize>) -> &str {
+    i.map(|i| doc.actors[i].code.as_str()).unwrap_or("-")
+}
+
+/// "code source>target modality" for every event, in order.
+fn summary(doc: &Doc) -> Vec<String> {
+    doc.events.iter().map(|e| summarise(doc, e)).collect()
+}
+
+fn summarise(doc: &Doc, e: &Event) -> String {
+    let m = match e.modality {
+        Modality::Asserted => "",
+        Modality::Negated => " negated",
+        Modality::Future => " future",
+        Modality::Hypothetical => " hypothetical",
+        Modality::Claimed => " claimed",
+    };
+    format!("{} {}>{}{}", e.cameo, actor(doc, e.source), actor(doc, e.target), m)
+}
+
+#[test]
+fn trigger_families_get_fine_codes() {
+    // (sentence, actors, expected code of the first asserted event)
+    let table: &[(&str, &[(&str, &str)], &str)] = &[
+        ("Rebels attacked an army base near the city.", &[("Rebels", "REB"), ("army", "MIL")], "190"),
+        ("Militiamen opened fire on a crowd of mourners.", &[("Militiamen", "MIL")], "193"),
+        ("Government troops shelled the rebel-held district overnight.", &[("Government troops", "GOVMIL")], "194"),
+        ("Warplanes bombed positions held by the insurgents.", &[("insurgents", "INS")], "195"),
+        ("An air strike hit a market in the north.", &[], "195"),
+        ("A car bomb exploded outside the ministry.", &[], "1832"),
+        ("A roadside bomb struck a patrol on the highway.", &[], "1833"),
+        ("A suicide bomber blew himself up at a checkpoint.", &[], "1831"),
+        ("Gunmen stabbed to death a village chief.", &[("Gunmen", "UAF")], "1823"),
+        ("Kidnappers abducted two aid workers on Monday.", &[("Kidnappers", "CRM"), ("aid workers", "NGO")], "181"),
+        ("Police arrested twelve protesters in the capital.", &[("Police", "COP"), ("protesters", "CVL")], "173"),
+        ("The junta banned the main opposition party.", &[("The junta", "MIL")], "1722"),
+        ("Authorities imposed a curfew on the town.", &[("Authorities", "GOV")], "1723"),
+        ("Security forces fired tear gas at demonstrators.", &[("Security forces", "COP"), ("demonstrators", "CVL")], "175"),
+        ("The army besieged the port city for weeks.", &[("The army", "MIL")], "191"),
+        ("Insurgents captured the town after a long battle.", &[("Insurgents", "INS")], "192"),
+        ("Thousands of students took to the streets on Friday.", &[("students", "EDU")], "141"),
+        ("Dockworkers went on strike over unpaid wages.", &[("Dockworkers", "LAB")], "143"),
+        ("The detained activist began a hunger strike.", &[("activist", "ACT")], "142"),
+        ("Rioters torched cars and looted shops.", &[("Rioters", "CVL")], "145"),
+        ("The government deployed troops along the border.", &[("The government", "GOV")], "154"),
+        ("Brussels imposed sanctions on the airline.", &[("Brussels", "EU")], "163"),
+        ("The country cut diplomatic ties with its neighbour.", &[], "161"),
+        ("The minister threatened to close the border.", &[("The minister", "GOV")], "1381"),
+        ("The president rejected the peace plan.", &[("The president", "GOV")], "127"),
+        ("The opposition condemned the raid.", &[("The opposition", "OPP")], "111"),
+        ("The ministry accused the rebels of war crimes.", &[("The ministry", "GOV"), ("the rebels", "REB")], "1124"),
+        ("Prosecutors opened an investigation into the bribery claims.", &[("Prosecutors", "JUD")], "091"),
+        ("The army released forty detainees.", &[("The army", "MIL"), ("detainees", "CVL")], "0841"),
+        ("The two sides declared a ceasefire on Sunday.", &[], "0871"),
+        ("The donor pledged humanitarian aid for the flood victims.", &[("The donor", "IGO")], "0333"),
+        ("The agency delivered food and medicine to the camps.", &[("The agency", "IGO")], "073"),
+        ("The two countries agreed to hold talks.", &[], "036"),
+        ("The foreign minister visited Nairobi on Tuesday.", &[("The foreign minister", "GOV")], "042"),
+        ("The leaders signed a peace agreement in the capital.", &[], "057"),
+        ("The prime minister praised the mediators.", &[("The prime minister", "GOV")], "051"),
+        ("The group claimed responsibility for the bombing.", &[("The group", "REB")], "015"),
+        ("The spokesman declined to comment on the report.", &[("The spokesman", "GOV")], "011"),
+        ("The United Nations urged both sides to show restraint.", &[("The United Nations", "IGO")], "1056"),
+        ("The militia massacred dozens of villagers.", &[("The militia", "MIL"), ("villagers", "CVL")], "202"),
+        ("Forces loyal to the warlord violated the truce.", &[("Forces", "MIL")], "196"),
+    ];
+    for (text, actors, want) in table {
+        let doc = code(text, actors);
+        let got = doc.events.iter().find(|e| e.modality == Modality::Asserted).map(|e| e.cameo.as_str()).unwrap_or("none");
+        assert_eq!(got, *want, "{text}: {:?}", summary(&doc));
+    }
+}
+
+#[test]
+fn words_that_only_look_like_triggers_are_not_coded() {
+    let table = [
+        "The striker struck the ball into the net.",
+        "The director shot the film in the desert.",
+        "She suffered a heart attack last year.",
+        "Prices hit a record high on Monday.",
+        "Five people were killed in a car crash on the highway.",
+        "The storm destroyed dozens of homes.",
+        "The ministry released its annual budget figures.",
+        "The striker signed a contract with the club.",
+        "He demonstrated his commitment to the project.",
+    ];
+    for text in table {
+        let doc = code(text, &[]);
+        assert!(doc.events.is_empty(), "{text}: {:?}", summary(&doc));
+    }
+}
+
+#[test]
+fn roles_from_clauses_voice_and_phrases() {
+    // (sentence, actors, expected "code source>target" of the first event)
+    let table: &[(&str, &[(&str, &str)], &str)] = &[
+        // active clause: subject before, object after
+        ("Rebels attacked the soldiers.", &[("Rebels", "REB"), ("the soldiers", "MIL")], "190 REB>MIL"),
+        // passive with agent
+        ("The soldiers were attacked by rebels.", &[("The soldiers", "MIL"), ("rebels", "REB")], "190 REB>MIL"),
+        // reduced passive
+        ("Civilians killed by militiamen were buried.", &[("Civilians", "CVL"), ("militiamen", "MIL")], "190 MIL>CVL"),
+        // a phrase inside a prepositional phrase does not head the clause
+        ("Troops loyal to the governor attacked the protesters.", &[("Troops", "MIL"), ("the governor", "GOV"), ("the protesters", "CVL")], "190 MIL>CVL"),
+        ("On behalf of the union, the lawyer sued the company.", &[("the union", "LAB"), ("the lawyer", "LEG"), ("the company", "BUS")], "115 LEG>BUS"),
+        // noun: between X and Y
+        ("Clashes between police and rioters lasted all night.", &[("police", "COP"), ("rioters", "CVL")], "145 COP>CVL"),
+        // noun with a modifier actor and "on X"
+        ("Israeli air strikes on Hamas positions continued.", &[("Israeli", "ISR"), ("Hamas", "HMS")], "195 ISR>HMS"),
+        // X-led: the actor inside the compound is the source
+        ("A US-led air strike hit the convoy.", &[("US", "USA")], "195 USA>-"),
+        // light verb: the clause subject launches the noun event
+        ("The rebels launched an offensive against the army.", &[("The rebels", "REB"), ("the army", "MIL")], "190 REB>MIL"),
+        // reporting verb: the speaker is not the source
+        ("Police said gunmen attacked the villagers.", &[("Police", "COP"), ("gunmen", "UAF"), ("the villagers", "CVL")], "190 UAF>CVL"),
+        // coordinated verb phrase borrows the subject
+        ("Rebels stormed the town and kidnapped the mayor.", &[("Rebels", "REB"), ("the mayor", "GOV")], "190 REB>-"),
+        // relative clause: who → the actor before it
+        ("The militia, which controls the port, seized a tanker.", &[("The militia", "MIL")], "171 MIL>-"),
+        // urged X to: X is to act
+        ("The envoy urged the rebels to release the hostages.", &[("The envoy", "IGO"), ("the rebels", "REB"), ("the hostages", "CVL")], "1053 IGO>REB"),
+    ];
+    for (text, actors, want) in table {
+        let doc = code(text, actors);
+        let got = doc.events.first().map(|e| summarise(&doc, e)).unwrap_or_default();
+        let got = got.trim_end_matches(|c: char| c.is_alphabetic() || c == ' ').to_string();
+        assert!(got.starts_with(want) || summarise(&doc, &doc.events[0]).starts_with(want), "{text}: {:?}", summary(&doc));
+    }
+}
+
+#[test]
+fn several_events_in_one_sentence() {
+    let doc = code(
+        "Troops shelled the village and arrested the mayor, after rebels ambushed a convoy.",
+        &[("Troops", "MIL"), ("the mayor", "GOV"), ("rebels", "REB")],
+    );
+    let s = summary(&doc);
+    assert_eq!(s, vec!["194 MIL>-", "173 MIL>GOV", "190 REB>-"], "{s:?}");
+}
+
+#[test]
+fn reporting_subject_becomes_attribution() {
+    let doc = code("Police said gunmen attacked the villagers.", &[("Police", "COP"), ("gunmen", "UAF"), ("the villagers", "CVL")]);
+    assert_eq!(doc.events[0].attribution.as_deref(), Some("Police"));
+    let doc = code("Gunmen attacked the villagers, police said.", &[("Gunmen", "UAF"), ("the villagers", "CVL"), ("police", "COP")]);
+    assert_eq!(summarise(&doc, &doc.events[0]), "190 UAF>CVL");
+    assert_eq!(doc.events[0].attribution.as_deref(), Some("police"));
+}
+
+#[test]
+fn modality_of_each_kind() {
+    // (sentence, expected "code … modality" of the event whose trigger contains `word`)
+    let table: &[(&str, &str, Modality)] = &[
+        ("The army did not attack the town.", "attack", Modality::Negated),
+        ("No clashes were reported overnight.", "clashes", Modality::Negated),
+        ("The government will ban the rallies.", "ban", Modality::Future),
+        ("The rebels plan to attack the airport.", "attack", Modality::Future),
+        ("If talks fail, the army would attack the city.", "attack", Modality::Hypothetical),
+        ("The militia could attack the city.", "attack", Modality::Hypothetical),
+        ("Soldiers allegedly tortured the detainees.", "tortured", Modality::Claimed),
+        ("The group denied attacking the convoy.", "attacking", Modality::Negated),
+        ("The minister refused to release the prisoners.", "release", Modality::Negated),
+        ("The rebels threatened to attack the capital.", "attack", Modality::Future),
+        ("The police attacked the marchers.", "attacked", Modality::Asserted),
+    ];
+    for (text, word, want) in table {
+        let doc = code(text, &[]);
+        let found = doc.events.iter().any(|e| doc.slice(e.trigger).ends_with(word) && e.modality == *want);
+        assert!(found, "{text}: want {want:?} for `{word}` in {:?}", summary(&doc));
+    }
+}
+
+#[test]
+fn statements_about_actions_are_their_own_events() {
+    let table: &[(&str, &[(&str, &str)], &str)] = &[
+        ("The rebels threatened to attack the capital.", &[("The rebels", "REB")], "1384 REB>-"),
+        ("The minister refused to release the prisoners.", &[("The minister", "GOV"), ("the prisoners", "CVL")], "1243 GOV>CVL"),
+        ("The government agreed to release the prisoners.", &[("The government", "GOV"), ("the prisoners", "CVL")], "0353 GOV>CVL"),
+        ("The council demanded the release of the journalists.", &[("The council", "GOV"), ("the journalists", "MED")], "1053 GOV>MED"),
+        ("The ministry called the raid a war crime.", &[("The ministry", "GOV")], "1124 GOV>-"),
+        ("The opposition leader condemned the arrests.", &[("The opposition leader", "OPP")], "111 OPP>-"),
+        ("The government will release the prisoners.", &[("The government", "GOV"), ("the prisoners", "CVL")], "0353 GOV>CVL"),
+        ("The group vowed to avenge the killing.", &[("The group", "REB")], "138 REB>-"),
+    ];
+    for (text, actors, want) in table {
+        let doc = code(text, actors);
+        let first_asserted = doc.events.iter().find(|e| e.modality == Modality::Asserted).map(|e| summarise(&doc, e));
+        assert_eq!(first_asserted.as_deref(), Some(*want), "{text}: {:?}", summary(&doc));
+    }
+}
+
+#[test]
+fn quoted_violence_is_not_asserted() {
+    let doc = code("\"We will crush the rebels and burn their camps,\" the commander said.", &[("the rebels", "REB"), ("the commander", "MIL")]);
+    assert!(
+        doc.events.iter().all(|e| !(e.cameo_root() >= "14" && e.modality == Modality::Asserted && doc.slice(e.trigger) == "burn")),
+        "{:?}",
+        summary(&doc)
+    );
+    let doc = code("\"Troops burned our houses,\" a villager said.", &[("Troops", "MIL"), ("a villager", "CVL")]);
+    let burn = doc.events.iter().find(|e| doc.slice(e.trigger) == "burned").expect("burned coded");
+    assert_eq!(burn.modality, Modality::Claimed);
+}
+
+#[test]
+fn background_sentences_are_marked() {
+    let table = [
+        ("Last year, the group seized the town.", true),
+        ("The group seized the town three years ago.", true),
+        ("Since the uprising, troops have patrolled the streets.", true),
+        ("The rebels had captured the town before the talks.", true),
+        ("The group seized the town on Monday.", false),
+    ];
+    for (text, background) in table {
+        let doc = code(text, &[]);
+        let ev = doc.events.first().unwrap_or_else(|| panic!("no event in {text}"));
+        let marked = ev.rules.iter().any(|r| r.starts_with("frame:"));
+        assert_eq!(marked, background, "{text}: {:?}", ev.rules);
+    }
+}
+
+#[test]
+fn follow_up_sentence_continues_the_event_and_merges() {
+    let mut doc = code(
+        "Army troops fought rebels near the border on Monday. The fighting also shut the border crossing.",
+        &[("Army troops", "MIL"), ("rebels", "REB")],
+    );
+    let fighting = doc.events.iter().find(|e| doc.slice(e.trigger) == "fighting").expect("fighting coded");
+    assert_eq!(summarise(&doc, fighting), "190 MIL>REB");
+    assert!(fighting.rules.iter().any(|r| r == "role:anaphora"));
+    Deduplicator::default().run(&mut doc);
+    let fights: Vec<&Event> = doc.events.iter().filter(|e| e.cameo == "190").collect();
+    assert_eq!(fights.len(), 1, "{:?}", summary(&doc));
+    assert_eq!(fights[0].also_in, vec![1]);
+}
+
+#[test]
+fn merge_keeps_one_event_per_occurrence() {
+    let text = "Militants attacked a police station in the north on Sunday. \
+                Police arrested five suspects. \
+                The attack on the station was the third this month.";
+    let mut doc = code(text, &[("Militants", "REB"), ("Police", "COP"), ("suspects", "CVL")]);
+    let before = doc.events.len();
+    Deduplicator::default().run(&mut doc);
+    let roots: Vec<&str> = doc.events.iter().map(|e| e.cameo_root()).collect();
+    assert!(before > doc.events.len(), "{:?}", summary(&doc));
+    assert_eq!(roots, vec!["19", "17"], "{:?}", summary(&doc));
+    assert_eq!(doc.events[0].also_in, vec![2]);
+}
+
+#[test]
+fn merge_never_joins_different_roots_or_conflicting_actors() {
+    let text = "Rebels attacked the army base. Troops attacked the rebel camp.";
+    let mut doc = code(text, &[("Rebels", "REB"), ("the army", "MIL"), ("Troops", "MIL"), ("rebel", "REB")]);
+    Deduplicator::default().run(&mut doc);
+    assert_eq!(doc.events.len(), 2, "{:?}", summary(&doc));
+}
+
+#[test]
+fn confidence_rises_with_actors_and_specific_codes() {
+    let full = code("Rebels shelled the soldiers.", &[("Rebels", "REB"), ("the soldiers", "MIL")]);
+    let bare = code("There was fighting.", &[]);
+    assert!(full.events[0].confidence > bare.events[0].confidence + 0.2, "{} vs {}", full.events[0].confidence, bare.events[0].confidence);
+    assert!((0.0..=1.0).contains(&bare.events[0].confidence));
+}
+
+#[test]
+fn petrarch_dictionary_codes_sentences() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/ref/petrarch2/dictionaries/CAMEO.2.0.txt");
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("skipped: {path} not present");
+        return;
+    };
+    let lex = Lexicon::from_petrarch_verbs(&text, path).expect("CAMEO.2.0.txt loads");
+    assert!(lex.entry_count() > 300, "{}", lex.entry_count());
+    let coder = EventCoder::new(lex);
+    let table = [
+        ("Rebels killed five soldiers.", "19"),
+        ("The minister denounced the decision.", "11"),
+        ("Police arrested the suspects.", "17"),
+    ];
+    for (text, root) in table {
+        let mut doc = doc_with(text, &[]);
+        coder.run(&mut doc);
+        assert!(doc.events.iter().any(|e| e.cameo_root() == root), "{text}: {:?}", summary(&doc));
+    }
+}
+
+#[test]
+fn debug_probe() {
+    let doc = code("Gunmen attacked the villagers, police said.", &[("Gunmen", "UAF"), ("the villagers", "CVL"), ("police", "COP")]);
+    let wc = crate::words::WordClasses::default();
+    let mut s = crate::analysis::Sent::default();
+    s.analyse(&doc, 0, &wc, &[vec![0, 1, 2]]);
+    for c in &s.clauses {
+        eprintln!("{:?} {}", c.kind, s.words[c.start..c.end].join(" "));
+    }
+    eprintln!("{:?}", crate::roles::attribution(&doc, &s));
+    for text in ["Rebels stormed the town and kidnapped the mayor.", "Army troops fought rebels near the border on Monday. The fighting also shut the border crossing."] {
+        let doc = code(text, &[]);
+        eprintln!("{:?}", doc.events.iter().map(|e| (e.cameo.clone(), e.rules.clone())).collect::<Vec<_>>());
+        let mut d = sitrep_text::prepare(text);
+        d.explain = true;
+        coder().run(&mut d);
+        eprintln!("{:?}", d.trace);
+    }
+}
