@@ -332,22 +332,3 @@ fn petrarch_dictionary_codes_sentences() {
     }
 }
 
-#[test]
-fn debug_probe() {
-    let doc = code("Gunmen attacked the villagers, police said.", &[("Gunmen", "UAF"), ("the villagers", "CVL"), ("police", "COP")]);
-    let wc = crate::words::WordClasses::default();
-    let mut s = crate::analysis::Sent::default();
-    s.analyse(&doc, 0, &wc, &[vec![0, 1, 2]]);
-    for c in &s.clauses {
-        eprintln!("{:?} {}", c.kind, s.words[c.start..c.end].join(" "));
-    }
-    eprintln!("{:?}", crate::roles::attribution(&doc, &s));
-    for text in ["Rebels stormed the town and kidnapped the mayor.", "Army troops fought rebels near the border on Monday. The fighting also shut the border crossing."] {
-        let doc = code(text, &[]);
-        eprintln!("{:?}", doc.events.iter().map(|e| (e.cameo.clone(), e.rules.clone())).collect::<Vec<_>>());
-        let mut d = sitrep_text::prepare(text);
-        d.explain = true;
-        coder().run(&mut d);
-        eprintln!("{:?}", d.trace);
-    }
-}
