@@ -360,10 +360,20 @@ fn quick() {
         passes += 1;
     }
     let secs = t.elapsed().as_secs_f64();
+    // One more pass with per-stage timing: where the time goes, per sentence.
+    let names = pipeline.stage_names();
+    let mut timings = vec![Duration::ZERO; names.len()];
+    for s in &samples {
+        black_box(pipeline.code_timed(s.article.clone(), &mut timings));
+    }
     println!(
         "pipeline build (Pipeline::embedded): {:.1} ms",
         build.as_secs_f64() * 1e3
     );
+    println!("per stage (µs per sentence, one pass):");
+    for (name, t) in names.iter().zip(&timings) {
+        println!("  {name:<18} {:>7.2}", t.as_secs_f64() * 1e6 / sentences as f64);
+    }
     println!(
         "code: {:.0} sentences/s, {:.0} articles/s ({passes} passes over {} articles / {sentences} sentences, one thread)",
         sentences as f64 * passes as f64 / secs,

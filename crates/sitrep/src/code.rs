@@ -96,9 +96,25 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     let progress = Progress::new(!args.quiet && std::io::stderr().is_terminal());
 
     let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
+    let stage_count = pipeline.stage_names().len();
+    let timed = args.timings;
     let flush = |batch: &mut Vec<Article>, summary: &mut Summary, writer: &mut RecordWriter| -> Result<()> {
-        let coded: Vec<_> = std::mem::take(batch).into_par_iter().map(|a| pipeline.code(a)).collect();
-        for c in coded {
+        let coded: Vec<_> = std::mem::take(batch)
+            .into_par_iter()
+            .map(|a| {
+                if timed {
+                    let mut t = vec![std::time::Duration::ZERO; stage_count];
+                    let c = pipeline.code_timed(a, &mut t);
+                    (c, Some(t))
+                } else {
+                    (pipeline.code(a), None)
+                }
+            })
+            .collect();
+        for (c, t) in coded {
+            if let Some(t) = t {
+                summary.add_timings(&t);
+            }
             if args.explain {
                 crate::explain::print(&c);
             }
@@ -153,6 +169,9 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     summary.load_seconds = load_time.as_secs_f64();
     summary.seconds = started.elapsed().as_secs_f64();
     summary.unreadable = unreadable.iter().map(|p| p.display().to_string()).collect();
+    if args.timings {
+        summary.stage_names = pipeline.stage_names();
+    }
     if args.summary_json {
         eprintln!("{}", serde_json::to_string(&summary.to_json())?);
     } else {

@@ -94,6 +94,9 @@ pub struct CodeArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub quiet: bool,
+    /// Add per-stage timings (total and per sentence) to the run summary.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Args)]

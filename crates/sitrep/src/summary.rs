@@ -21,6 +21,9 @@ pub struct Summary {
     pub unreadable: Vec<String>,
     pub load_seconds: f64,
     pub seconds: f64,
+    /// Per-stage time summed over articles (filled with `--timings`).
+    pub stage_times: Vec<std::time::Duration>,
+    pub stage_names: Vec<&'static str>,
 }
 
 /// Group reasons that differ only in detail ("no event trigger in 3 sentence(s)") under one key.
@@ -52,6 +55,24 @@ impl Summary {
         }
     }
 
+    pub fn add_timings(&mut self, t: &[std::time::Duration]) {
+        if self.stage_times.len() < t.len() {
+            self.stage_times.resize(t.len(), std::time::Duration::ZERO);
+        }
+        for (a, b) in self.stage_times.iter_mut().zip(t) {
+            *a += *b;
+        }
+    }
+
+    fn timing_rows(&self) -> Vec<(&'static str, f64, f64)> {
+        let per = self.sentences.max(1) as f64;
+        self.stage_names
+            .iter()
+            .zip(&self.stage_times)
+            .map(|(n, t)| (*n, t.as_secs_f64(), t.as_secs_f64() * 1e6 / per))
+            .collect()
+    }
+
     pub fn to_text(&self) -> String {
         let mut s = format!(
             "sitrep: {} records: {} coded, {} empty, {} rejected; {} events from {} sentences in {:.2}s (dictionaries {:.2}s)\n",
@@ -74,6 +95,9 @@ impl Summary {
         for p in &self.unreadable {
             s.push_str(&format!("  unreadable input: {p}\n"));
         }
+        for (name, secs, us) in self.timing_rows() {
+            s.push_str(&format!("  stage {name:<18} {secs:>8.3}s {us:>8.2} µs/sentence (summed over threads)\n"));
+        }
         s
     }
 
@@ -90,6 +114,7 @@ impl Summary {
             "unreadable": self.unreadable,
             "seconds": self.seconds,
             "load_seconds": self.load_seconds,
+            "stage_seconds": self.timing_rows().iter().map(|(n, secs, _)| (n.to_string(), *secs)).collect::<BTreeMap<String, f64>>(),
         })
     }
 }

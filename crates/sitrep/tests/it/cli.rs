@@ -135,3 +135,153 @@ fn stages_lists_the_pipeline_in_order() {
     assert_eq!(names.last(), Some(&"merge"));
     assert!(names.contains(&"code_events"));
 }
+
+/// Several articles in one JSON Lines file, for tests that need more than one record.
+fn multi_article_jsonl(dir: &std::path::Path) -> std::path::PathBuf {
+    let bodies = [
+        "Rebels attacked an army base near Gao on Friday, killing three soldiers, the army said.",
+        "Police arrested 40 protesters in Nairobi on Tuesday after clashes near parliament.",
+        "Sudan recalled its ambassador to Chad on Monday, the foreign ministry said.",
+        "An air strike killed six civilians in the village on Sunday, residents said. The strike hit a market.",
+        "The minister met his Ethiopian counterpart in Addis Ababa to discuss the border dispute.",
+    ];
+    let path = dir.join("many.jsonl");
+    let mut lines = String::new();
+    for round in 0..20 {
+        for (i, b) in bodies.iter().enumerate() {
+            lines.push_str(&serde_json::json!({"id": format!("a{round}-{i}"), "text": b, "published": "2024-05-17"}).to_string());
+            lines.push('\n');
+        }
+    }
+    std::fs::write(&path, lines).unwrap();
+    path
+}
+
+#[test]
+fn output_is_the_same_whatever_the_thread_count() {
+    let dir = scratch("threads");
+    let input = multi_article_jsonl(&dir);
+    let one = sitrep().arg("code").arg(&input).args(["-j", "1"]).output().unwrap();
+    let many = sitrep().arg("code").arg(&input).args(["-j", "4"]).output().unwrap();
+    assert!(one.status.success() && many.status.success());
+    assert!(!stdout(&one).is_empty());
+    assert_eq!(stdout(&one), stdout(&many), "records or their order depend on the thread count");
+    let again = sitrep().arg("code").arg(&input).args(["-j", "1"]).output().unwrap();
+    assert_eq!(stdout(&one), stdout(&again), "two runs over the same input differ");
+}
+
+#[test]
+fn timings_add_a_line_per_stage_to_the_summary() {
+    let dir = scratch("timings");
+    let input = multi_article_jsonl(&dir);
+    let out = sitrep().arg("code").arg(&input).arg("--timings").output().unwrap();
+    assert!(out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("stage code_events") && err.contains("µs/sentence"), "{err}");
+}
+
+#[test]
+fn user_dictionary_adds_actors_and_bad_entries_name_file_and_line() {
+    let dir = scratch("dict");
+    let input = dir.join("a.txt");
+    std::fs::write(&input, "Fighters of the Zanubia Front attacked a police post on Friday, killing two officers.\n").unwrap();
+    let dict = dir.join("mine.toml");
+    std::fs::write(
+        &dict,
+        "[[actor]]\ncode = \"NGAREB\"\nname = \"Zanubia Front\"\naliases = [\"the Zanubia Front\"]\ncountry = \"NGA\"\nsector = \"REB\"\n",
+    )
+    .unwrap();
+    let out = sitrep().arg("code").arg(&input).arg("--dict").arg(&dict).args(["--published", "2024-05-17"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let records: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(
+        records.iter().any(|r| r["actor1"]["code"] == "NGAREB"),
+        "the user dictionary's actor was not used: {records:?}"
+    );
+
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "[agents]\ntroops = \"MIL\"\nfighters = { inter = 2 }\n").unwrap();
+    let out = sitrep().arg("code").arg(&input).arg("--dict").arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("bad.toml") && err.contains(":3"), "error must name the file and line: {err}");
+}
+
+#[test]
+fn petrarch_dictionaries_load_from_the_reference_data() {
+    let dicts = repo_root().join("../shared/ref/petrarch2/dictionaries");
+    if !dicts.exists() {
+        eprintln!("skipped: {} not present", dicts.display());
+        return;
+    }
+    let dir = scratch("petrarch");
+    let input = dir.join("a.txt");
+    std::fs::write(&input, "Israeli troops raided a refugee camp in the West Bank on Monday, killing two Palestinians.\n").unwrap();
+    let out = sitrep()
+        .arg("code")
+        .arg(&input)
+        .arg("--petrarch-actors")
+        .arg(dicts.join("Phoenix.Countries.actors.txt"))
+        .arg("--petrarch-agents")
+        .arg(dicts.join("Phoenix.agents.txt"))
+        .arg("--petrarch-verbs")
+        .arg(dicts.join("CAMEO.2.0.txt"))
+        .args(["--published", "2024-05-17"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let records: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(records.iter().any(|r| r["cameo_root"].as_str().is_some_and(|c| c == "18" || c == "19")), "{records:?}");
+}
+
+#[test]
+fn html_pages_are_read_with_their_metadata() {
+    let dir = scratch("html");
+    let page = r#"<!doctype html><html lang="en"><head><title>Clashes near Gao</title>
+<meta property="article:published_time" content="2024-05-17T09:30:00Z">
+<meta property="og:site_name" content="Example Daily"></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Clashes near Gao</h1>
+<p>Rebels attacked an army base near Gao on Friday, killing three soldiers and wounding five others, the army said in a statement on Saturday.</p>
+<p>The attack was the third on the base this month, according to local officials who asked not to be named.</p>
+</article><footer>Copyright Example Daily</footer></body></html>"#;
+    let input = dir.join("page.html");
+    std::fs::write(&input, page).unwrap();
+    let out = sitrep().arg("code").arg(&input).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let first: Value = serde_json::from_str(stdout(&out).lines().next().expect("an event")).unwrap();
+    assert_eq!(first["published"], "2024-05-17");
+    assert_eq!(first["source_name"], "Example Daily");
+    assert_eq!(first["date"], "2024-05-17", "Friday before a Friday publication is that day");
+}
+
+#[test]
+fn gazetteer_import_builds_an_index_that_code_can_use() {
+    let dir = scratch("gazetteer");
+    // A tiny dump in GeoNames' tab-separated layout (19 columns), with an invented town.
+    let rows = [
+        ["9000001", "Kelbora", "Kelbora", "Kelbura", "4.2500", "31.6000", "P", "PPL", "SS", "", "07", "", "", "", "12000", "", "480", "Africa/Juba", "2024-01-01"],
+        ["9000002", "Juba", "Juba", "", "4.8594", "31.5713", "P", "PPLC", "SS", "", "07", "", "", "", "300000", "", "550", "Africa/Juba", "2024-01-01"],
+    ];
+    let dump: String = rows.iter().map(|r| r.join("\t") + "\n").collect();
+    let dump_path = dir.join("cities.txt");
+    std::fs::write(&dump_path, dump).unwrap();
+    let index = dir.join("gaz.idx");
+    let out = sitrep().args(["gazetteer", "import"]).arg(&dump_path).arg("--out").arg(&index).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(index.exists());
+
+    let input = dir.join("a.txt");
+    std::fs::write(&input, "Gunmen attacked the market in Kelbora on Friday, killing four traders, officials said.\n").unwrap();
+    let out = sitrep().arg("code").arg(&input).arg("--gazetteer").arg(&index).args(["--published", "2024-05-17"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let records: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(
+        records.iter().any(|r| r["location"]["name"] == "Kelbora" && r["location"]["geonames_id"] == 9000001),
+        "{records:?}"
+    );
+
+    let missing = sitrep().args(["code", "--gazetteer", "/nonexistent/gaz.idx"]).output().unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("/nonexistent/gaz.idx"));
+}
