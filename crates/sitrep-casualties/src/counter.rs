@@ -116,12 +116,7 @@ fn unit(w: &str) -> bool {
 }
 
 fn month_word(w: &str) -> bool {
-    matches!(
-        w,
-        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october"
-            | "november" | "december" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept"
-            | "oct" | "nov" | "dec"
-    )
+    sitrep_text::words::month(w).is_some()
 }
 
 /// Singular nouns for one person: "a soldier was killed" counts one.

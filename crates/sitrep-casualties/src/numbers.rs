@@ -49,53 +49,9 @@ pub(crate) struct Quantity {
     pub vague: bool,
 }
 
-fn unit_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "zero" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        _ => return None,
-    })
-}
-
-fn tens_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    })
-}
-
 /// "seven", "twenty", "twenty-three".
 fn small_word(w: &str) -> Option<u32> {
-    if let Some(v) = unit_word(w).or_else(|| tens_word(w)) {
-        return Some(v);
-    }
-    let (t, u) = w.split_once('-')?;
-    Some(tens_word(t)? + unit_word(u).filter(|u| (1..=9).contains(u))?)
+    sitrep_text::words::cardinal_word(w)
 }
 
 fn vague_word(w: &str) -> Option<u32> {

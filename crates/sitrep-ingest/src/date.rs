@@ -113,32 +113,9 @@ enum Tok {
     Num { value: i64, digits: usize },
 }
 
+/// Full month name or a news abbreviation ("jan", "sept"), via the shared word list.
 fn month_number(word: &str) -> Option<i64> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if word.len() < 3 {
-        return None;
-    }
-    if word == "sept" {
-        return Some(9);
-    }
-    // Full name or its three-letter abbreviation; nothing in between ("janu") is a month.
-    MONTHS
-        .iter()
-        .position(|m| *m == word || (word.len() == 3 && m.starts_with(word)))
-        .map(|i| i as i64 + 1)
+    sitrep_text::words::month(word).map(|(m, _)| m as i64)
 }
 
 fn is_ordinal_suffix(word: &str) -> bool {

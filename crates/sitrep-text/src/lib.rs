@@ -14,6 +14,7 @@ pub mod clean;
 pub mod dateline;
 pub mod segment;
 pub mod tokenize;
+pub mod words;
 
 pub use clean::Cleaner;
 pub use dateline::detect_dateline;

@@ -6,33 +6,7 @@ use jiff::civil::Weekday;
 /// Month number for a full month name or a news abbreviation ("sept", "jan").
 /// `abbrev` is true for the short forms, which need stronger context to count as a month.
 pub fn month(word: &str) -> Option<(i8, bool)> {
-    let m = match word {
-        "january" => (1, false),
-        "february" => (2, false),
-        "march" => (3, false),
-        "april" => (4, false),
-        "may" => (5, false),
-        "june" => (6, false),
-        "july" => (7, false),
-        "august" => (8, false),
-        "september" => (9, false),
-        "october" => (10, false),
-        "november" => (11, false),
-        "december" => (12, false),
-        "jan" => (1, true),
-        "feb" => (2, true),
-        "mar" => (3, true),
-        "apr" => (4, true),
-        "jun" => (6, true),
-        "jul" => (7, true),
-        "aug" => (8, true),
-        "sep" | "sept" => (9, true),
-        "oct" => (10, true),
-        "nov" => (11, true),
-        "dec" => (12, true),
-        _ => return None,
-    };
-    Some(m)
+    sitrep_text::words::month(word).map(|(m, short)| (m as i8, short))
 }
 
 pub fn weekday(word: &str) -> Option<Weekday> {
