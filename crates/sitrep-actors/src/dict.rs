@@ -82,8 +82,8 @@ pub enum CodeSpec {
 }
 
 impl CodeSpec {
-    /// The code in force on `date`. With no date: the default, else the open-ended or
-    /// latest-ending code. `None`: the entry has no code then (PETRARCH's null code).
+    /// The code in force on `date`. With no date: a period still running (it has a
+    /// start and no end), else the default, else the latest-ending code. `None`: the entry has no code then (PETRARCH's null code).
     pub fn resolve(&self, date: Option<Date>) -> Option<&str> {
         match self {
             CodeSpec::Fixed(c) => Some(c),
@@ -93,6 +93,10 @@ impl CodeSpec {
                         .iter()
                         .find(|c| c.from.is_none_or(|f| f <= d) && c.to.is_none_or(|t| d <= t));
                     return hit.map(|c| c.code.as_str()).or(default.as_deref());
+                }
+                // no date: a period that has begun and not ended is the present one
+                if let Some(c) = dated.iter().find(|c| c.from.is_some() && c.to.is_none()) {
+                    return Some(&c.code);
                 }
                 if let Some(c) = default {
                     return Some(c);
@@ -126,6 +130,9 @@ pub struct Entry {
     pub modifier: bool,
     pub anaphoric: bool,
     pub person: bool,
+    /// The word names a post abroad ("ambassador", "embassy"): a place or country after
+    /// "to", "in" or "for" is the host, never the actor's own country.
+    pub abroad: bool,
 }
 
 /// How the case of a match is checked. Matching itself runs on the lowercased text.
@@ -164,6 +171,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("countries.toml", include_str!("../data/countries.toml")),
     ("agents.toml", include_str!("../data/agents.toml")),
     ("actors.toml", include_str!("../data/actors.toml")),
+    ("leaders.toml", include_str!("../data/leaders.toml")),
 ];
 
 #[derive(Deserialize)]
@@ -213,6 +221,8 @@ struct AgentSpec {
     anaphoric: bool,
     #[serde(default)]
     person: bool,
+    #[serde(default)]
+    abroad: bool,
     plural: Option<String>,
 }
 
@@ -227,6 +237,10 @@ struct ActorSpec {
     inter: Option<u8>,
     country: Option<String>,
     kind: Option<String>,
+    /// Periods with another code: `[code, from, to]`, dates as YYYY-MM-DD, `to` empty
+    /// while the period lasts ("USAGOV" for a president in office, `code` otherwise).
+    #[serde(default)]
+    terms: Vec<(String, String, String)>,
 }
 
 #[derive(Deserialize)]
@@ -398,6 +412,7 @@ impl ActorDictionary {
                 modifier: false,
                 anaphoric: false,
                 person: false,
+                abroad: false,
             };
             self.push(
                 base(EntryKind::Country, ""),
@@ -441,6 +456,7 @@ impl ActorDictionary {
                         modifier: false,
                         anaphoric: false,
                         person: false,
+                        abroad: false,
                         plural: None,
                     },
                     AgentValue::Full(a) => AgentSpec {
@@ -477,6 +493,7 @@ impl ActorDictionary {
                     modifier: a.modifier,
                     anaphoric: a.anaphoric,
                     person: a.person || kind == EntryKind::Title,
+                    abroad: a.abroad,
                 };
                 self.push(entry, [(word.to_ascii_lowercase(), false), (plural, true)]);
             }
@@ -528,11 +545,38 @@ impl ActorDictionary {
                     ))
                 }
             };
+            let mut dated = Vec::new();
+            for (code, from, to) in &a.terms {
+                if !valid_code(code) {
+                    return Err(err(at, format!("actor `{}`: term code `{code}` is not a CAMEO code", a.name)));
+                }
+                let day = |d: &str| -> Result<Option<Date>, DictError> {
+                    if d.trim().is_empty() {
+                        return Ok(None);
+                    }
+                    d.trim().parse::<Date>().map(Some).map_err(|_| {
+                        err(at, format!("actor `{}`: term date `{d}` is not YYYY-MM-DD", a.name))
+                    })
+                };
+                dated.push(DatedCode {
+                    code: code.clone(),
+                    from: day(from)?,
+                    to: day(to)?,
+                });
+            }
+            let code = if dated.is_empty() {
+                CodeSpec::Fixed(a.code.clone())
+            } else {
+                CodeSpec::Dated {
+                    default: Some(a.code.clone()),
+                    dated,
+                }
+            };
             let entry = Entry {
                 id: format!("{prefix}:actors:{}", a.name),
                 kind,
                 name: a.name.clone(),
-                code: CodeSpec::Fixed(a.code.clone()),
+                code,
                 prefix: false,
                 country: a.country.clone(),
                 sector: a.sector.clone(),
@@ -541,6 +585,7 @@ impl ActorDictionary {
                 modifier: false,
                 anaphoric: false,
                 person: kind == EntryKind::Person,
+                abroad: false,
             };
             let forms: Vec<(String, bool)> = std::iter::once(&a.name)
                 .chain(&a.aliases)
@@ -564,6 +609,7 @@ impl ActorDictionary {
                     modifier: false,
                     anaphoric: false,
                     person: false,
+                    abroad: false,
                 };
                 self.push(entry, [(p.clone(), false)]);
             }
@@ -688,7 +734,17 @@ mod tests {
         assert_eq!(spec.resolve(d("1980-06-01")), Some("AFGGOV"));
         assert_eq!(spec.resolve(d("1995-06-01")), Some("AFGREB"));
         assert_eq!(spec.resolve(d("1970-06-01")), Some("AFGELI"));
-        assert_eq!(spec.resolve(None), Some("AFGELI"));
+        // no date: the period still running is the present
+        assert_eq!(spec.resolve(None), Some("AFGREB"));
+        let ended = CodeSpec::Dated {
+            default: Some("AFGELI".into()),
+            dated: vec![DatedCode {
+                code: "AFGGOV".into(),
+                from: d("1979-12-27"),
+                to: d("1986-11-24"),
+            }],
+        };
+        assert_eq!(ended.resolve(None), Some("AFGELI"));
         let open = CodeSpec::Dated {
             default: None,
             dated: vec![

@@ -311,6 +311,7 @@ impl ActorDictionary {
             modifier: false,
             anaphoric: false,
             person: kind == EntryKind::Person,
+            abroad: false,
         };
         self.push_with_case(
             entry,
@@ -426,6 +427,7 @@ impl ActorDictionary {
                 modifier: false,
                 anaphoric: false,
                 person: false,
+                abroad: false,
             };
             self.push(entry, forms);
         }

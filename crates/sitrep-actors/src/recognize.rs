@@ -514,12 +514,25 @@ struct Cand {
     explicit_country: bool,
     /// The phrase is built on a named organisation: no country is inferred.
     on_org: bool,
+    /// See [`Np::poss`].
+    poss: Option<Possessive>,
+    /// See [`Np::host`].
+    host: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Pronoun {
     Singular,
     Plural,
+}
+
+/// A possessive pronoun before an actor phrase: "its"/"their" point to a country,
+/// organisation or group; "his"/"her" to a person.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Possessive {
+    Its,
+    Their,
+    His,
 }
 
 /// What a parsed phrase is built on: a country or an organisation (or a person) whose
@@ -555,6 +568,12 @@ struct Np {
     bare: bool,
     /// Extra mentions from a conjunction of adjectives ("US and British activists").
     split: Vec<Np>,
+    /// Opened by a possessive pronoun ("its ambassador", "their leader"): whose it is
+    /// is resolved against earlier mentions.
+    poss: Option<Possessive>,
+    /// A post abroad with its host named ("ambassador to France"): the host's country,
+    /// which is never the actor's own.
+    host: Option<String>,
 }
 
 struct Parser<'a> {
@@ -1037,6 +1056,8 @@ impl<'a> Parser<'a> {
                     anaphoric: false,
                     bare: false,
                     split: Vec::new(),
+                    poss: None,
+                    host: None,
                 }
             }
             Some(EntryKind::Country) | Some(EntryKind::People) | Some(EntryKind::City)
@@ -1089,6 +1110,8 @@ impl<'a> Parser<'a> {
                     anaphoric: false,
                     bare: false,
                     split: Vec::new(),
+                    poss: None,
+                    host: None,
                 }
             }
             _ => {
@@ -1154,11 +1177,16 @@ impl<'a> Parser<'a> {
     fn base_of(&self, e: &Entry, a: usize, b: usize) -> Option<Base> {
         let code = self.resolve_code(e)?;
         let sector = self.entry_sector(e, &code);
-        let country = e.country.clone().or_else(|| {
-            code.get(..3)
-                .filter(|c| self.c.country_names.contains_key(*c))
-                .map(str::to_string)
-        });
+        // the code in force decides: a Portuguese diplomat serving as UN chief is the UN
+        let code_country = code
+            .get(..3)
+            .filter(|c| self.c.country_names.contains_key(*c))
+            .map(str::to_string);
+        let country = match (&code_country, e.country.as_ref()) {
+            (Some(c), _) => Some(c.clone()),
+            (None, _) if code.starts_with("IGO") => None,
+            (None, c) => c.cloned(),
+        };
         let is_org = matches!(e.kind, EntryKind::Organization | EntryKind::Person);
         let name = if is_org {
             e.name.clone()
@@ -1279,6 +1307,8 @@ impl<'a> Parser<'a> {
                             anaphoric: false,
                             bare: false,
                             split: Vec::new(),
+                            poss: None,
+                            host: None,
                         });
                     }
                 }
@@ -1313,6 +1343,8 @@ impl<'a> Parser<'a> {
             anaphoric: e.anaphoric,
             bare: false,
             split,
+            poss: None,
+            host: None,
         }
     }
 
@@ -1353,6 +1385,8 @@ impl<'a> Parser<'a> {
                 anaphoric: false,
                 bare: false,
                 split: Vec::new(),
+                poss: None,
+                host: None,
             });
         }
         let _ = base;
@@ -1399,6 +1433,8 @@ impl<'a> Parser<'a> {
             anaphoric: false,
             bare: false,
             split: Vec::new(),
+            poss: None,
+            host: None,
         }
     }
 

@@ -42,6 +42,9 @@ pub struct ActorPos {
     /// Exclusive.
     pub end: usize,
     pub head: usize,
+    /// A country named as such ("Burkina Faso"): after "in", "near"… it is where the event
+    /// happened, not who it happened to.
+    pub country: bool,
 }
 
 #[derive(Debug, Default)]
@@ -153,7 +156,7 @@ impl<'d> Sent<'d> {
                     _ => ai,
                 };
                 let pos = self.actors.len() as i32;
-                self.actors.push(ActorPos { idx, start, end: end + 1, head });
+                self.actors.push(ActorPos { idx, start, end: end + 1, head, country: m.kind == ActorKind::Country });
                 for k in start..=end {
                     if self.actor_at[k] < 0 {
                         self.actor_at[k] = pos;

@@ -109,7 +109,10 @@ impl EventCoder {
         if e.not_next.iter().any(starts) || e.not_prev.iter().any(ends) {
             return None;
         }
-        if (hit.start..hit.end).any(|k| s.actor_at[k] >= 0) {
+        // a trigger never starts inside an actor ("the Attack Brigade"); a phrase may run on
+        // into one ("recalled *its ambassador*", "fired on *protesters*") when it says more
+        // than its first word: roles then look inside it for a missing target
+        if s.actor_at[hit.start] >= 0 || hit.end - hit.start < 3 && (hit.start..hit.end).any(|k| s.actor_at[k] >= 0) {
             return None;
         }
         // a capitalised word inside a name ("Operation Desert Storm", "Freedom Party")
@@ -246,7 +249,13 @@ impl EventCoder {
             let prev = s.words[th.start - 1];
             let prev2 = if th.start >= 2 { s.words[th.start - 2] } else { "" };
             let infinitive = prev == "to" || (prev2 == "to" && s.has(th.start - 1, words::ADVERB));
-            let gerund = th.form == Form::Gerund && (th.start == gh.end || matches!(prev, "of" | "from" | "for" | "about"));
+            // "accused X of (deliberately) targeting", "denied (ever) attacking"
+            let mut p = th.start;
+            while p > gh.end && s.has(p - 1, words::ADVERB | words::NEG) || p > gh.end && s.words[p - 1].ends_with("ly") {
+                p -= 1;
+            }
+            let prep = if p > 0 { s.words[p - 1] } else { "" };
+            let gerund = th.form == Form::Gerund && (p == gh.end || matches!(prep, "of" | "from" | "for" | "about"));
             let noun_object = cands[t].nominal
                 && th.start - gh.end <= 5
                 && between.clone().all(|k| s.has(k, words::DET | words::ADJ) || matches!(s.words[k], "for" | "of" | "to" | "on"));
@@ -342,8 +351,17 @@ impl EventCoder {
     /// of another violent act in the sentence, not an act of their own.
     fn fold_casualties(&self, cands: &mut [Cand]) {
         let violent = |c: &str| matches!(c.get(..2), Some("18" | "19" | "20"));
+        // riots and force against crowds hurt people too ("fired tear gas…, and two were injured")
+        let harmful = |c: &str| violent(c) || c.starts_with("145") || c == "175";
         let is_cas = |c: &Cand| self.lex.entries[c.hit.entry as usize].casualty;
-        let Some(main) = cands.iter().position(|c| c.emit && !is_cas(c) && violent(&c.code) && c.governor.is_none()) else {
+        let live = |c: &Cand| c.emit && c.governor.is_none();
+        // the act that caused the harm; failing that, the first harm word stands for it
+        // ("…, killing twelve and injuring dozens": one event)
+        let Some(main) = cands
+            .iter()
+            .position(|c| live(c) && !is_cas(c) && harmful(&c.code))
+            .or_else(|| cands.iter().position(|c| live(c) && is_cas(c) && violent(&c.code)))
+        else {
             return;
         };
         for ci in 0..cands.len() {

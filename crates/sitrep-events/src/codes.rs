@@ -1,7 +1,7 @@
 //! Fill an event's codebook fields (quad class, Goldstein, PLOVER, ACLED) from its CAMEO
 //! code via `sitrep_codebook`, with the actors' sectors for ACLED.
 
-use sitrep_codebook::ActorSide;
+use sitrep_codebook::{AcledHints, ActorSide, Weapon};
 use sitrep_core::{Doc, Event};
 
 /// CAMEO quad class from the root when the codebook has no entry: 01-05 verbal
@@ -35,7 +35,49 @@ pub fn fill(doc: &Doc, event: &mut Event) {
     if let Some(p) = sitrep_codebook::plover(&event.cameo) {
         event.plover = p;
     }
-    event.acled = sitrep_codebook::acled(&event.cameo, side(doc, event.source), side(doc, event.target));
+    let hints = AcledHints { killed: event.fatalities.as_ref().and_then(|f| f.killed), weapon: weapon_near(doc, event), ..Default::default() };
+    let decision = sitrep_codebook::acled_decision(&event.cameo, side(doc, event.source), side(doc, event.target), &hints);
+    event.acled = decision.map(|d| d.sub_event.to_acled());
+    // the rule that chose the ACLED type, replacing one from an earlier fill
+    event.rules.retain(|r| !r.starts_with("acled:"));
+    if let Some(d) = decision {
+        event.rules.push(d.rule.to_string());
+    }
+}
+
+/// Codes whose CAMEO definition already names the means: the text's weapon words do not
+/// override them.
+fn code_names_means(code: &str) -> bool {
+    matches!(code, "1831" | "1832" | "1833" | "183" | "194" | "195" | "204" | "2041" | "2042")
+}
+
+fn weapon_of(word: &str) -> Option<Weapon> {
+    Some(match word {
+        "drone" | "drones" | "airstrike" | "airstrikes" | "warplane" | "warplanes" | "jets" | "aircraft" | "helicopter" | "helicopters" | "gunship" | "gunships" | "bombers" => Weapon::AirOrDrone,
+        "shelling" | "shells" | "shelled" | "artillery" | "mortar" | "mortars" | "rocket" | "rockets" | "missile" | "missiles" | "howitzer" | "howitzers" => Weapon::Artillery,
+        "grenade" | "grenades" => Weapon::Grenade,
+        "ied" | "ieds" | "landmine" | "landmines" | "roadside" => Weapon::RemoteExplosive,
+        "gunfire" | "gunmen" | "gunman" | "shot" | "shooting" | "bullets" | "bullet" | "rifles" | "rifle" | "ammunition" | "firearms" | "guns" | "sniper" | "snipers" => Weapon::Firearm,
+        "machete" | "machetes" | "knife" | "knives" | "stabbed" | "stabbing" | "clubs" | "axes" => Weapon::Melee,
+        "chemical" | "sarin" | "chlorine" | "nerve" => Weapon::Chemical,
+        _ => return None,
+    })
+}
+
+/// The weapon named nearest the trigger in its sentence, for violent events whose code does
+/// not name the means ("a drone killed…" is an air/drone strike, "fired live ammunition at
+/// protesters" excessive force).
+fn weapon_near(doc: &Doc, event: &Event) -> Option<Weapon> {
+    let violent = matches!(event.cameo_root(), "18" | "19" | "20") || event.cameo == "175" || event.cameo.starts_with("145");
+    if !violent || code_names_means(&event.cameo) {
+        return None;
+    }
+    let toks = doc.sentence_tokens(event.sentence);
+    let at = event.trigger.start;
+    toks.iter()
+        .filter_map(|t| weapon_of(&doc.lower[t.span.start..t.span.end]).map(|w| (t.span.start.abs_diff(at), w)))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, w)| w)
 }
 
 #[cfg(test)]

@@ -40,8 +40,29 @@ fn actor_code(doc: &Doc, i: Option<usize>) -> Option<&str> {
     i.and_then(|i| doc.actors.get(i)).map(|a| a.code.as_str()).filter(|c| !c.is_empty())
 }
 
-fn place(doc: &Doc, i: Option<usize>) -> Option<(&str, Option<&str>)> {
-    i.and_then(|i| doc.places.get(i)).map(|p| (p.name.as_str(), p.country.as_deref()))
+/// Whether two event places can be the same occurrence's. Places conflict only when they
+/// name different countries, or are both towns or points (or both regions) with different
+/// names; a region and a town, a country and anything inside it, or a missing place agree
+/// ("southern Lebanon" and "Aitaroun"). Equal names agree positively.
+fn place_agree(doc: &Doc, a: Option<usize>, b: Option<usize>) -> Agree {
+    use sitrep_core::PlacePrecision as P;
+    let (Some(a), Some(b)) = (a.and_then(|i| doc.places.get(i)), b.and_then(|i| doc.places.get(i))) else {
+        return Agree::Unknown;
+    };
+    if a.name == b.name {
+        return Agree::Same;
+    }
+    if let (Some(x), Some(y)) = (&a.country, &b.country) {
+        if x != y {
+            return Agree::Conflict;
+        }
+    }
+    let local = |p: P| matches!(p, P::Point | P::City);
+    let same_level = local(a.precision) && local(b.precision) || a.precision == P::Region && b.precision == P::Region;
+    if same_level && !(a.admin1.is_some() && a.admin1 == b.admin1 && a.precision != b.precision) {
+        return Agree::Conflict;
+    }
+    Agree::Unknown
 }
 
 /// The resolved date of an event, when it has one from the text.
@@ -66,7 +87,7 @@ pub fn same_occurrence(doc: &Doc, first: &Event, later: &Event) -> bool {
     let facts = [
         cmp(actor_code(doc, first.source), actor_code(doc, later.source)),
         cmp(actor_code(doc, first.target), actor_code(doc, later.target)),
-        cmp(place(doc, first.location), place(doc, later.location)),
+        place_agree(doc, first.location, later.location),
         cmp(date_of(doc, first.date), date_of(doc, later.date)),
         cmp(first.fatalities.as_ref().and_then(|f| f.killed), later.fatalities.as_ref().and_then(|f| f.killed)),
     ];
@@ -128,6 +149,11 @@ impl Stage for Deduplicator {
     }
     fn run(&self, doc: &mut Doc) {
         if doc.events.len() < 2 {
+            let mut events = std::mem::take(&mut doc.events);
+            for e in &mut events {
+                crate::codes::fill(doc, e);
+            }
+            doc.events = events;
             return;
         }
         let events = std::mem::take(&mut doc.events);
@@ -153,6 +179,8 @@ impl Stage for Deduplicator {
         for e in &mut kept {
             e.also_in.sort_unstable();
             e.also_in.dedup();
+            // casualty figures are attached after coding: the ACLED type may depend on them
+            crate::codes::fill(doc, e);
         }
         doc.events = kept;
         for (a, b) in merges {

@@ -84,9 +84,15 @@ fn object_in(s: &Sent, from: usize, to: usize) -> Option<usize> {
         }
         let prev = if j > 0 { s.words[j - 1] } else { "" };
         let prev2 = if j > 1 { s.words[j - 2] } else { "" };
-        let skip = prev == "by" || prev2 == "according" || s.has(j.wrapping_sub(2), words::MODIFIER_LINK) && matches!(prev, "to" | "by" | "with");
+        let skip = prev == "by" || prev2 == "according" || s.has(j.wrapping_sub(2), words::MODIFIER_LINK) && matches!(prev, "to" | "by" | "with") || locative(s, i, prev);
         (!skip).then_some(i)
     })
+}
+
+/// A country after a preposition of place ("a village in northern Burkina Faso", "fighting
+/// near Syria"): the setting of the event, not a participant.
+pub(crate) fn locative(s: &Sent, a: usize, prev: &str) -> bool {
+    s.actors[a].country && matches!(prev, "in" | "near" | "inside" | "across" | "throughout" | "within" | "outside" | "around")
 }
 
 /// The agent of a passive: the actor after "by" in `from..to`.
@@ -144,7 +150,8 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
             Some(t) => cands[t].hit.start,
             None => clause.end,
         };
-        target = object_in(s, c.hit.end, end);
+        // a phrase trigger may contain its object ("fired on protesters")
+        target = object_in(s, c.hit.end, end).or_else(|| object_in(s, c.hit.start + 1, c.hit.end));
         if source.is_none() && c.governor.is_none() {
             source = inherited_subject(s, clause_idx);
         }

@@ -170,6 +170,29 @@ fn named(v: &View, i: usize) -> Option<Found> {
     found(i, i + 3, Expr::Named { y, m, d }, "date.named_event")
 }
 
+/// How far back (in tokens) a future marker may stand from the date it governs.
+const FUTURE_WINDOW: usize = 10;
+
+/// Whether the clause before token `i` looks forward: "will meet on Friday", "talks are due to
+/// resume on Monday", "the vote is scheduled for March", "said it would respond on Friday".
+/// The scan stops at sentence and clause punctuation so a future verb elsewhere does not count.
+fn future_clause(v: &View, i: usize) -> bool {
+    let lo = i.saturating_sub(FUTURE_WINDOW);
+    for j in (lo..i).rev() {
+        match v.w(j) {
+            "." | ";" | "!" | "?" | ":" | "," => return false,
+            "will" | "shall" | "'ll" | "would" | "upcoming" | "scheduled" | "slated" => return true,
+            "due" | "expected" | "set" | "plans" | "plan" | "planned" | "planning" | "intends" | "aims"
+                if matches!(v.w(j + 1), "to" | "for") =>
+            {
+                return true
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Relative forms: weekdays, "yesterday", "last week", "in February", "in 2019", "ago".
 fn relative(v: &View, i: usize) -> Option<Found> {
     let w = v.w(i);
@@ -194,6 +217,9 @@ fn relative(v: &View, i: usize) -> Option<Found> {
         }
         let end = if day_part(v.w(wd_at + 1)) { wd_at + 2 } else { wd_at + 1 };
         let dir = if dir == Direction::This { Direction::Latest } else { dir };
+        if dir == Direction::Latest && future_clause(v, i) {
+            return found(i, end, Expr::Weekday { wd, dir: Direction::Upcoming }, "date.weekday.upcoming");
+        }
         return found(i, end, Expr::Weekday { wd, dir }, "date.weekday");
     }
     match w {
@@ -242,6 +268,9 @@ fn relative(v: &View, i: usize) -> Option<Found> {
         }
         if let Some((m, after)) = month_at(v, j) {
             if day_number(v, after).is_none() && year_after(v, after).is_none() {
+                if future_clause(v, i) {
+                    return found(i + 1, after, Expr::Month { m, dir: Direction::Upcoming }, "date.month.upcoming");
+                }
                 return found(i + 1, after, Expr::Month { m, dir: Direction::Latest }, "date.month");
             }
         }
@@ -383,6 +412,12 @@ mod tests {
             ("The group seized the town three days ago.", "three days ago", Some(date(2024, 3, 12)), Day),
             ("The group seized the town two years ago.", "two years ago", Some(date(2022, 1, 1)), Year),
             ("Police dispersed them on Thursday, March 14.", "Thursday, March 14", Some(date(2024, 3, 14)), Day),
+            ("Talks will resume on Tuesday in Doha.", "Tuesday", Some(date(2024, 3, 19)), Day),
+            ("The two leaders are due to meet on Friday.", "Friday", Some(date(2024, 3, 15)), Day),
+            ("The minister said he would travel to Juba on Monday.", "Monday", Some(date(2024, 3, 18)), Day),
+            ("The vote is scheduled to take place in February.", "February", Some(date(2025, 2, 1)), Month),
+            ("Elections will be held in July.", "July", Some(date(2024, 7, 1)), Month),
+            ("The army, which will withdraw later, shelled the town on Tuesday.", "Tuesday", Some(date(2024, 3, 12)), Day),
         ];
         for (text, want_text, want_date, want_prec) in cases {
             let got = dates(text, p);

@@ -16,6 +16,9 @@ pub enum Direction {
     Next,
     /// "this February": the one in the publication year.
     This,
+    /// "will meet on Friday", "talks are due to resume in March": the first one on or after
+    /// publication (a future clause looks forward, not back).
+    Upcoming,
 }
 
 /// A recognised date expression before resolution.
@@ -138,6 +141,13 @@ pub fn resolve(expr: Expr, published: Option<Date>) -> Resolved {
                     }
                 }
                 Direction::This => p.year(),
+                Direction::Upcoming => {
+                    if m >= p.month() {
+                        p.year()
+                    } else {
+                        p.year() + 1
+                    }
+                }
             };
             plain(month_start(y, m))
         }
@@ -160,6 +170,7 @@ pub fn resolve(expr: Expr, published: Option<Date>) -> Resolved {
                         fwd
                     }
                 }
+                Direction::Upcoming => i64::from(p.weekday().until(wd)),
             };
             plain(p.checked_add(offset.days()).ok())
         }

@@ -26,9 +26,23 @@ pub struct Summary {
     pub stage_names: Vec<&'static str>,
 }
 
-/// Group reasons that differ only in detail ("no event trigger in 3 sentence(s)") under one key.
+/// Group reasons that differ only in their numbers ("no event trigger in 3 sentence(s)")
+/// under one key, with each number shown as N.
 fn reason_key(reason: &str) -> String {
-    reason.split(|c: char| c.is_ascii_digit()).next().unwrap_or(reason).trim().trim_end_matches(" in").to_string()
+    let mut key = String::with_capacity(reason.len());
+    let mut in_number = false;
+    for c in reason.chars() {
+        if c.is_ascii_digit() {
+            if !in_number {
+                key.push('N');
+            }
+            in_number = true;
+        } else {
+            in_number = false;
+            key.push(c);
+        }
+    }
+    key
 }
 
 impl Summary {
@@ -130,7 +144,7 @@ mod tests {
         s.record("c", &Outcome::Empty("no event trigger in 7 sentence(s)".into()), 0, 7);
         s.reject("x.jsonl:4", "not JSON: expected value");
         assert_eq!((s.coded, s.empty, s.rejected), (1, 2, 1));
-        assert_eq!(s.empty_reasons.get("no event trigger"), Some(&2));
+        assert_eq!(s.empty_reasons.get("no event trigger in N sentence(s)"), Some(&2));
         let t = s.to_text();
         assert!(t.contains("4 records: 1 coded, 2 empty, 1 rejected"), "{t}");
         assert!(t.contains("x.jsonl:4"));
