@@ -36,6 +36,8 @@ impl std::error::Error for DictError {}
 /// Pipeline stage `actors`.
 pub struct ActorRecognizer {
     compiled: matcher::Compiled,
+    /// Place names, consulted only for capitalised names with no actor entry.
+    places: sitrep_places::Gazetteer,
 }
 
 impl std::fmt::Debug for ActorRecognizer {
@@ -57,6 +59,7 @@ impl ActorRecognizer {
     pub fn new(dict: ActorDictionary) -> Self {
         ActorRecognizer {
             compiled: matcher::Compiled::new(dict),
+            places: sitrep_places::Gazetteer::embedded(),
         }
     }
 }

@@ -422,6 +422,39 @@ const NOT_NAMES: &[&str] = &[
     "minister",
 ];
 
+/// Abbreviated months, which open dates ("Nov. 3") and are not names.
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Last words that make a capitalised name a place ("Golan Heights", "Rift Valley").
+const PLACE_WORDS: &[&str] = &[
+    "heights", "valley", "strip", "mountains", "mountain", "hills", "sea", "gulf", "river",
+    "island", "islands", "peninsula", "desert", "delta", "basin", "corridor", "plateau",
+    "coast", "lake", "bay", "straits", "strait", "canal", "square", "street", "road",
+    "avenue", "airport", "stadium", "camp", "crossing", "county", "province", "region",
+    "governorate", "prefecture", "oblast", "city", "town", "village", "district",
+];
+
+/// Regions, continents and disputed territories that the news names like actors but
+/// that are places ("fighting in Karabakh", "Darfur"), missing from the gazetteer's
+/// administrative names.
+const REGION_NAMES: &[&str] = &[
+    "Africa", "Europe", "Asia", "Latin America", "South America", "North America",
+    "Middle East", "Near East", "Far East", "Horn of Africa", "Sahel", "Maghreb",
+    "Balkans", "Caucasus", "Golan", "Karabakh", "Nagorno-Karabakh", "Nagorno Karabakh",
+    "Ossetia", "South Ossetia", "Abkhazia", "Transnistria", "Darfur", "Kordofan",
+    "Donbas", "Donbass", "Crimea", "Kashmir", "Kurdistan", "Pacific", "Atlantic",
+    "Arctic", "Antarctica", "Scandinavia", "Siberia", "Patagonia", "Sinai", "Levant",
+    "West Bank", "Gaza Strip", "Persian Gulf",
+];
+
+/// All capitals and at least two letters: "UNHCR", "MDC" (never a sentence-opening word).
+fn is_acronym(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && text.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+}
+
 /// Last words that make a capitalised name an organisation, with the sector they give.
 const ORG_HEADS: &[(&str, Option<&str>)] = &[
     ("army", Some("MIL")),
@@ -518,6 +551,8 @@ struct Cand {
     poss: Option<Possessive>,
     /// See [`Np::host`].
     host: Option<String>,
+    /// The head is a role word ("spokesman", "leader") that takes its owner's sector.
+    weak_head: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -579,6 +614,8 @@ struct Np {
 struct Parser<'a> {
     doc: &'a Doc,
     c: &'a Compiled,
+    /// Place names, to tell a capitalised place from a capitalised actor.
+    gaz: &'a sitrep_places::Gazetteer,
     w: Vec<W>,
     /// For each word that starts a dictionary match: (end word, pattern id).
     at: Vec<Option<(usize, usize)>>,
@@ -1071,11 +1108,20 @@ impl<'a> Parser<'a> {
                     // "in Kigali": a place, not an actor (the places stage handles it)
                     return None;
                 }
-                let code = self.resolve_code(e)?;
+                let mut code = self.resolve_code(e)?;
                 let mut rules = rules;
                 rules.push(e.id.clone());
                 if city {
+                    // "Washington said", "Kigali accused Kinshasa": the government seated there
                     rules.push("rule:capital-metonymy".into());
+                    let seat = self.text(j, hend);
+                    let capital = self.gaz.lookup(seat).any(|c| {
+                        let p = self.gaz.place(c.place);
+                        p.is_capital() && !c.demonym
+                    });
+                    if capital && code.len() == 3 {
+                        code = compose(&code, "GOV");
+                    }
                 }
                 let people = e.kind == EntryKind::People;
                 let country = e
@@ -1134,6 +1180,19 @@ impl<'a> Parser<'a> {
                 return self.fallback(start, j, det, countries, base, rules);
             }
         };
+        // "its ambassador", "their leaders": the owner is resolved in `finish`
+        if np.kind == ActorKind::Agent
+            && np.country.is_none()
+            && base.is_none()
+            && countries.is_empty()
+        {
+            np.poss = (start..j0).find_map(|k| match self.lw(k) {
+                "its" => Some(Possessive::Its),
+                "their" => Some(Possessive::Their),
+                "his" | "her" => Some(Possessive::His),
+                _ => None,
+            });
+        }
         if let Some(iso) = led_by {
             if np.country.is_none() {
                 np.country = Some(iso.clone());
@@ -1393,6 +1452,107 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// `rule:proper-name`: a capitalised name with no dictionary entry, unless the cues
+    /// say it is something else. `Err((next word, reason))` when it is not an actor; the
+    /// whole rejected name is skipped so that its tail ("Heights" of "Golan Heights")
+    /// is not taken for a name of its own.
+    fn name_fallback(&self, i: usize) -> Result<Np, (usize, &'static str)> {
+        let w = self.w[i];
+        let lw = self.lw(i);
+        if !(w.cap && w.alpha) || self.hit(i).is_some() || NOT_NAMES.contains(&lw) {
+            return Err((i + 1, "not a name"));
+        }
+        let e = self.name_seq(i, true);
+        if e <= i {
+            return Err((i + 1, "not a name"));
+        }
+        let last = self.lw(e - 1);
+        let org_head = ORG_HEADS.iter().any(|(w, _)| *w == last);
+        let prev = if i > 0 { self.lw(i - 1) } else { "" };
+        let prev2 = if prev == "the" && i > 1 {
+            self.lw(i - 2)
+        } else {
+            prev
+        };
+        let words: Vec<usize> = (i..e).filter(|&k| self.w[k].alpha).collect();
+        let text = self.text(i, e);
+        // "asylum to Julian Assange": after "to"/"from" a full name that is no known
+        // place is a person
+        let person_after_to = matches!(prev, "to" | "from")
+            && words.len() >= 2
+            && !PLACE_WORDS.contains(&last)
+            && !self.is_gazetteer_place(text);
+        if (PLACE_PREPS.contains(&prev) || PLACE_PREPS.contains(&prev2))
+            && !org_head
+            && !person_after_to
+        {
+            return Err((e, "after a preposition of place"));
+        }
+        if (i..e).all(|k| !self.w[k].alpha || NOT_NAMES.contains(&self.lw(k))) {
+            return Err((e, "common capitalised words"));
+        }
+        let next_lower = self
+            .w
+            .get(e)
+            .is_some_and(|n| n.alpha && !n.cap && self.lw(e) != "-");
+        if words.len() == 1 {
+            let one = self.lw(words[0]);
+            if one.len() == 1 {
+                return Err((e, "a single letter"));
+            }
+            if MONTH_ABBREVIATIONS.contains(&one.trim_end_matches('.')) {
+                return Err((e, "a month"));
+            }
+            // "Kurdish fighters", "African leaders": an adjective, not an actor
+            let adjective = ["ish", "ese", "ian", "ean", "ite"]
+                .iter()
+                .any(|suf| one.len() > suf.len() + 2 && one.ends_with(suf));
+            if next_lower && (adjective || self.is_agentish(e)) && !is_acronym(text) {
+                return Err((e, "an adjective before a noun"));
+            }
+            // "Imprisoned activists ...": an ordinary word capitalised to open the sentence
+            let opens = i == 0 || matches!(self.lw(i - 1), "\"" | "“" | "(" | "'" | "‘");
+            let common = ["ed", "ing", "ly", "ive", "ous", "ful", "less", "ment", "tion", "ness"]
+                .iter()
+                .any(|suf| one.len() > suf.len() + 2 && one.ends_with(suf));
+            if opens && next_lower && common && !is_acronym(text) {
+                return Err((e, "a common word opening the sentence"));
+            }
+        }
+        if !org_head {
+            if PLACE_WORDS.contains(&last) {
+                return Err((e, "a place name (place word)"));
+            }
+            if REGION_NAMES.iter().any(|r| r.eq_ignore_ascii_case(text)) {
+                return Err((e, "a place name (region)"));
+            }
+            if !is_acronym(text) && self.is_gazetteer_place(text) {
+                return Err((e, "a place name (gazetteer)"));
+            }
+        }
+        let start = if i > 0 && prev == "the" { i - 1 } else { i };
+        let mut np = self.proper_np(start, i, e, None, vec!["rule:proper-name".into()]);
+        if start < i && np.kind == ActorKind::Person {
+            // "the White Helmets", "the World Economic Forum": a determiner makes it a body
+            np.kind = ActorKind::Organization;
+            np.person = false;
+        }
+        Ok(np)
+    }
+
+    /// Whether the gazetteer knows the name as a country, a region or a major city.
+    fn is_gazetteer_place(&self, name: &str) -> bool {
+        self.gaz.lookup(name).any(|c| {
+            let p = self.gaz.place(c.place);
+            !c.demonym
+                && (matches!(
+                    p.kind,
+                    sitrep_places::PlaceKind::Country | sitrep_places::PlaceKind::Region
+                ) || p.is_major()
+                    || p.is_capital())
+        })
+    }
+
     /// A capitalised name with no dictionary entry.
     fn proper_np(
         &self,
@@ -1441,6 +1601,25 @@ impl<'a> Parser<'a> {
     /// Post-modifiers of a head: "loyal to X", "of X", "for X", "from X", "in X".
     fn post(&self, mut np: Np, depth: u8) -> Np {
         let k = np.end;
+        // "ambassador to France", "the embassy in Kabul", "envoy for Sudan": the place
+        // after a post abroad is the host; it stays a mention of its own
+        if np.kind == ActorKind::Agent
+            && matches!(self.lw(k), "to" | "in" | "for" | "at")
+            && self.hit(np.head.0).is_some_and(|(_, e, _)| e.abroad)
+        {
+            let x_at = k + 1 + usize::from(self.lw(k + 1) == "the");
+            let host = match self.hit(x_at) {
+                Some((_, e, _)) if matches!(e.kind, EntryKind::Country | EntryKind::City) => {
+                    e.country.clone()
+                }
+                _ => None,
+            };
+            if let Some(iso) = host {
+                np.host = Some(iso);
+                np.rules.push("rule:post-abroad-host".into());
+            }
+            return np;
+        }
         let agentish = np.kind == ActorKind::Agent
             || (np.kind == ActorKind::Person && np.head.0 > np.start && np.code.len() <= 3);
         if !agentish || np.kind == ActorKind::Country {
@@ -1548,6 +1727,7 @@ impl crate::ActorRecognizer {
         let text = doc.article.text.as_str();
         let date = doc.article.published;
         let mut cands: Vec<Cand> = Vec::new();
+        let mut notes: Vec<(Span, &'static str)> = Vec::new();
         let mut hits_all: Vec<Hit> = Vec::new();
         for (si, sent) in doc.sentences.iter().enumerate() {
             let mut w = Vec::new();
@@ -1571,18 +1751,29 @@ impl crate::ActorRecognizer {
             let p = Parser {
                 doc,
                 c,
+                gaz: &self.places,
                 w,
                 at,
                 sent: si,
                 date,
             };
-            self.parse_sentence(&p, &mut cands);
+            self.parse_sentence(&p, &mut cands, &mut notes);
         }
         let _ = hits_all;
+        for (span, why) in notes {
+            doc.trace("actors", Some(span), || format!("name skipped: {why}"));
+        }
         self.finish(doc, cands);
     }
 
-    fn parse_sentence(&self, p: &Parser, out: &mut Vec<Cand>) {
+    /// Parse one sentence into candidates; `notes` collects, under --explain, the
+    /// capitalised names rejected as actors and why.
+    fn parse_sentence(
+        &self,
+        p: &Parser,
+        out: &mut Vec<Cand>,
+        notes: &mut Vec<(Span, &'static str)>,
+    ) {
         let n = p.w.len();
         let caps = p.w.iter().filter(|w| w.alpha && w.cap).count();
         let alphas = p.w.iter().filter(|w| w.alpha).count();
@@ -1619,40 +1810,27 @@ impl crate::ActorRecognizer {
                     appos_of: None,
                     explicit_country: false,
                     on_org: false,
+                    poss: None,
+                    host: None,
+                    weak_head: false,
                 });
                 i += 1;
                 continue;
             }
-            let parsed = p.np(i, 0).or_else(|| {
-                // a capitalised name with no entry
-                let w = p.w[i];
-                if shouting || !(w.cap && w.alpha) || p.hit(i).is_some() {
-                    return None;
-                }
-                if NOT_NAMES.contains(&lw) {
-                    return None;
-                }
-                let e = p.name_seq(i, true);
-                if e <= i {
-                    return None;
-                }
-                let last = p.lw(e - 1);
-                let org_head = ORG_HEADS.iter().any(|(w, _)| *w == last);
-                let prev = if i > 0 { p.lw(i - 1) } else { "" };
-                let prev2 = if prev == "the" && i > 1 {
-                    p.lw(i - 2)
-                } else {
-                    prev
-                };
-                if (PLACE_PREPS.contains(&prev) || PLACE_PREPS.contains(&prev2)) && !org_head {
-                    return None;
-                }
-                if (i..e).all(|k| !p.w[k].alpha || NOT_NAMES.contains(&p.lw(k))) {
-                    return None;
-                }
-                let start = if i > 0 && prev == "the" { i - 1 } else { i };
-                Some(p.proper_np(start, i, e, None, vec!["rule:proper-name".into()]))
-            });
+            let parsed = match p.np(i, 0) {
+                Some(np) => Some(np),
+                None if shouting => None,
+                None => match p.name_fallback(i) {
+                    Ok(np) => Some(np),
+                    Err((skip, why)) => {
+                        if p.doc.explain && why != "not a name" {
+                            notes.push((p.span(i, skip.max(i + 1)), why));
+                        }
+                        i = skip.max(i + 1);
+                        continue;
+                    }
+                },
+            };
             let Some(np) = parsed else {
                 i += 1;
                 continue;
@@ -1752,6 +1930,9 @@ impl crate::ActorRecognizer {
             appos_of: None,
             explicit_country: np.country.is_some(),
             // built on a named organisation ("UN troops"): its code already says who
+            poss: np.poss,
+            host: np.host.clone(),
+            weak_head: np.kind == ActorKind::Agent && p.head_is_weak(np),
             on_org: np
                 .rules
                 .iter()
@@ -1830,7 +2011,19 @@ impl crate::ActorRecognizer {
                     None => {}
                 }
             }
-            if c.m.kind == ActorKind::Agent && c.m.country.is_none() && !c.on_org {
+            if let Some(poss) = c.poss {
+                if let Some(owner) = find_possessor(&out, &meta, &c, poss) {
+                    let o = out[owner].refers_to.map(|t| &out[t]).unwrap_or(&out[owner]);
+                    apply_owner(&mut c.m, o, poss, c.weak_head);
+                    c.explicit_country = c.m.country.is_some();
+                }
+            }
+            let host_is_focus = c.host.is_some() && c.host == focus;
+            if c.m.kind == ActorKind::Agent
+                && c.m.country.is_none()
+                && !c.on_org
+                && !host_is_focus
+            {
                 if let (Some(iso), Some(sec)) = (&focus, c.m.sector.clone()) {
                     if !is_international(&sec) {
                         c.m.code = compose(iso, &c.m.code);
@@ -1896,6 +2089,81 @@ fn find_antecedent(out: &[ActorMention], meta: &[(bool, bool)], c: &Cand) -> Opt
         }
     }
     None
+}
+
+/// Whose "its"/"their"/"his" phrase this is: the last earlier mention that can own it,
+/// in this sentence or the two before. "its"/"their" take a country, an organisation or
+/// an agent with a country; "his"/"her" take a person with a code.
+fn find_possessor(
+    out: &[ActorMention],
+    meta: &[(bool, bool)],
+    c: &Cand,
+    poss: Possessive,
+) -> Option<usize> {
+    for k in (0..out.len()).rev() {
+        let m = &out[k];
+        if m.sentence + 2 < c.m.sentence {
+            break;
+        }
+        if m.sentence == c.m.sentence && m.span.end > c.m.span.start {
+            continue;
+        }
+        let target = m.refers_to.map(|t| &out[t]).unwrap_or(m);
+        let (plural, person) = meta[k];
+        let person = person || target.kind == ActorKind::Person;
+        let ok = match poss {
+            Possessive::Its => {
+                !person
+                    && !plural
+                    && (matches!(target.kind, ActorKind::Country | ActorKind::Organization)
+                        || (target.kind == ActorKind::Agent && target.country.is_some()))
+            }
+            Possessive::Their => {
+                !person
+                    && (matches!(target.kind, ActorKind::Country | ActorKind::Organization)
+                        || (target.kind == ActorKind::Agent && target.country.is_some()))
+            }
+            Possessive::His => person && !target.code.is_empty(),
+        };
+        if ok && !target.code.is_empty() {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// Give a possessed phrase its owner: "its ambassador" after "Niger" is NERGOV; "its
+/// fighters" or "its spokesman" after Hamas are Hamas; "his ministers" after a
+/// president share his country. A role word ("spokesman", "leader") takes its owner's
+/// code whole unless the owner is a country.
+fn apply_owner(m: &mut ActorMention, owner: &ActorMention, poss: Possessive, weak: bool) {
+    let role = m.code.clone();
+    let same_family = owner.sector.as_deref().is_some_and(is_armed_non_state)
+        && m.sector.as_deref().is_some_and(is_armed_non_state);
+    let owner_is_country = owner.kind == ActorKind::Country && owner.code.len() == 3;
+    if (weak || same_family) && !owner_is_country {
+        m.code = owner.code.clone();
+        m.country = owner.country.clone();
+        m.sector = owner.sector.clone();
+        m.acled_inter = owner.acled_inter;
+    } else if matches!(owner.kind, ActorKind::Organization) {
+        m.code = compose(&owner.code, &role);
+        m.country = owner.country.clone();
+    } else if let Some(iso) = &owner.country {
+        m.code = compose(iso, &role);
+        m.country = Some(iso.clone());
+    } else {
+        return;
+    }
+    m.name = format!("{} {}", owner.name, m.name);
+    m.rules.push(
+        match poss {
+            Possessive::Its => "coref:possessive:its",
+            Possessive::Their => "coref:possessive:their",
+            Possessive::His => "coref:possessive:his",
+        }
+        .into(),
+    );
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -2004,7 +2272,7 @@ mod tests {
             ),
             (
                 "Kigali accused Kinshasa of backing the militia.",
-                &[("Kigali", "RWA"), ("Kinshasa", "COD")],
+                &[("Kigali", "RWAGOV"), ("Kinshasa", "CODGOV")],
             ),
         ]);
         // lowercase words that happen to spell a country are not countries
@@ -2243,6 +2511,99 @@ mod tests {
         assert!(found(&doc)
             .iter()
             .any(|(p, c, _, _)| p == "John Doe Mbeki" && c == "ZAFELI"));
+    }
+
+    #[test]
+    fn possessives_and_posts_abroad() {
+        // (text, phrase, code, rule it must carry)
+        let cases: &[(&str, &str, &str, &str)] = &[
+            ("Niger recalled its ambassador to France.", "its ambassador", "NERGOV", "coref:possessive:its"),
+            ("Hamas said its fighters fired the rockets.", "its fighters", "PSEREB", "coref:possessive:its"),
+            ("Hamas said its spokesman was wrong.", "its spokesman", "PSEREB", "coref:possessive:its"),
+            ("NATO said its troops would stay.", "its troops", "IGOWSTNATMIL", "coref:possessive:its"),
+            ("The Kenyan police said their spokesman was attacked.", "their spokesman", "KENCOP", "coref:possessive:their"),
+            ("Chad's ambassador to Sudan was summoned.", "Chad's ambassador", "TCDGOV", "rule:post-abroad-host"),
+            ("The U.S. envoy for Sudan arrived.", "The U.S. envoy", "USAGOV", "rule:post-abroad-host"),
+        ];
+        for (text, phrase, code, rule) in cases {
+            let doc = run(text);
+            let m = doc
+                .actors
+                .iter()
+                .find(|m| doc.slice(m.span) == *phrase)
+                .unwrap_or_else(|| panic!("{text}: no [{phrase}] in {:?}", found(&doc)));
+            assert_eq!(m.code, *code, "{text}");
+            assert!(m.rules.iter().any(|r| r == rule), "{text}: {:?}", m.rules);
+        }
+        // the host stays a mention of its own and never lends its country
+        let doc = run("Niger recalled its ambassador to France.");
+        assert!(found(&doc).iter().any(|(p, c, _, _)| p == "France" && c == "FRA"));
+        let doc = run("The ambassador to Mali said the talks failed in Mali.");
+        let amb = &doc.actors[0];
+        assert_ne!(amb.country.as_deref(), Some("MLI"), "{:?}", found(&doc));
+    }
+
+    #[test]
+    fn name_fallback_skips_places_dates_and_adjectives() {
+        // (text, phrase that must not be an actor)
+        let cases: &[(&str, &str)] = &[
+            ("The UN withdrew peacekeepers from the Golan Heights.", "Heights"),
+            ("Troops were sent to Karabakh after Armenia agreed.", "Karabakh"),
+            ("Karabakh remains tense, Armenia said.", "Karabakh"),
+            ("Rift Valley residents fled.", "Rift Valley"),
+            ("The talks began on Nov. 3 in Geneva.", "Nov"),
+            ("Kurdish fighters took the hill.", "Kurdish"),
+            ("Imprisoned activists wrote to the court.", "Imprisoned"),
+            ("Ilam was quiet, Iranian officials said.", "Ilam"),
+        ];
+        for (text, phrase) in cases {
+            let doc = run(text);
+            assert!(
+                doc.actors.iter().all(|m| doc.slice(m.span) != *phrase),
+                "{text}: [{phrase}] taken for an actor: {:?}",
+                found(&doc)
+            );
+        }
+        // names that stay: unknown persons and organisations, full names after "to"
+        check(&[
+            ("Ecuador granted asylum to Julian Assange.", &[("Julian Assange", "")]),
+            ("The MDC rejected the result.", &[("The MDC", "")]),
+            ("Tendai Biti said the vote was rigged.", &[("Tendai Biti", "")]),
+        ]);
+        // --explain says why a name was skipped
+        let rec = ActorRecognizer::new(ActorDictionary::embedded());
+        let mut doc = sitrep_text::prepare("Karabakh remains tense, Armenia said.");
+        doc.explain = true;
+        rec.run(&mut doc);
+        assert!(doc.trace.iter().any(|t| t.message.contains("name skipped: a place name")));
+    }
+
+    #[test]
+    fn leaders_capitals_and_protest_codes() {
+        let dated = |text: &str, y: i16| {
+            let rec = ActorRecognizer::new(ActorDictionary::embedded());
+            let mut doc = sitrep_text::prepare(text);
+            doc.article.published = jiff::civil::Date::new(y, 6, 1).ok();
+            rec.run(&mut doc);
+            doc.actors.iter().map(|m| m.code.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(dated("Obama met Putin.", 2014), ["USAGOV", "RUSGOV"]);
+        assert_eq!(dated("Obama spoke.", 2019), ["USAELI"]);
+        assert_eq!(dated("Guterres spoke.", 2020), ["IGOUNO"]);
+        check(&[
+            ("Washington said the talks failed.", &[("Washington", "USAGOV")]),
+            ("Police fired on rioters in Lagos.", &[("rioters in Lagos", "NGACVL")]),
+        ]);
+        for (text, phrase, inter) in [
+            ("Hundreds of Kenyan protesters marched.", "Hundreds of Kenyan protesters", 6),
+            ("A mob attacked the station.", "A mob", 5),
+            ("Rioters burned cars.", "Rioters", 5),
+            ("Demonstrators gathered.", "Demonstrators", 6),
+        ] {
+            let doc = run(text);
+            let m = doc.actors.iter().find(|m| doc.slice(m.span) == phrase).unwrap_or_else(|| panic!("{text}: {:?}", found(&doc)));
+            assert_eq!(m.acled_inter, Some(inter), "{text}");
+        }
     }
 
     #[test]

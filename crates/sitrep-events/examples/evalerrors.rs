@@ -47,7 +47,9 @@ fn main() {
             let text = std::fs::read_to_string(format!("{REF}/plv/PLV_train.tsv")).unwrap();
             let gold = plv::read(&text, "plv").unwrap();
             for it in gold.items {
-                let recs = p.code(sitrep_core::Article::new(it.id.clone(), it.sentence.clone())).records;
+                let coded = p.code(sitrep_core::Article::new(it.id.clone(), it.sentence.clone()));
+                let recs = coded.records;
+                let cover = coded.doc.actors.iter().find(|a| it.target.iter().any(|s| s.overlaps(a.span))).map(|a| coded.doc.slice(a.span).to_string());
                 let main = best(&recs, |r| !r.plover.kind.is_empty());
                 let label = main.map(|r| plv::plv_label(&r.plover.kind)).unwrap_or_else(|| "NONE".into());
                 if label != it.root {
@@ -58,7 +60,7 @@ fn main() {
                     let got = al.and_then(|r| r.actor2.as_ref());
                     if !got.is_some_and(|a| it.target.iter().any(|s| s.overlaps(a.span))) {
                         let g: Vec<&str> = it.target.iter().map(|s| &it.sentence[s.start..s.end]).collect();
-                        println!("TGT gold={:?} got={} ok_root={} [{}] | {}", g, got.map(|a| a.text.as_str()).unwrap_or("-"), label == it.root, al.map(show).unwrap_or_default(), it.sentence);
+                        println!("TGT gold={:?} got={} ok_root={} cover={:?} [{}] | {}", g, got.map(|a| a.text.as_str()).unwrap_or("-"), label == it.root, cover, al.map(show).unwrap_or_default(), it.sentence);
                     }
                 }
             }

@@ -47,6 +47,9 @@ pub(crate) struct Cand {
     /// "must release": demand; "will not accept": refusal), with its marker token.
     pub statement: Option<(Complement, usize)>,
     pub refined: bool,
+    /// A verb whose subject is a definite event noun ("*The strike* hit a house"): the
+    /// position of that noun, whose determiner makes the verb continue an earlier event.
+    pub event_subject: Option<usize>,
 }
 
 impl EventCoder {
@@ -168,6 +171,7 @@ impl EventCoder {
             modality: Modality::Asserted,
             statement: None,
             refined,
+            event_subject: None,
         })
     }
 
@@ -312,6 +316,7 @@ impl EventCoder {
                 let (nc, vc) = (&cands[ni].code, &cands[vi].code);
                 if violent(vc) && violent(nc) {
                     cands[ni].emit = false;
+                    cands[vi].event_subject = Some(cands[ni].hit.start);
                     if finer(nc, vc) {
                         cands[vi].code = cands[ni].code.clone();
                         let r = format!("refine:subject-noun:{}", cands[ni].rules[0]);
@@ -349,7 +354,7 @@ impl EventCoder {
 
     /// "A bomb exploded in the market, *killing* five": harm words report the consequence
     /// of another violent act in the sentence, not an act of their own.
-    fn fold_casualties(&self, cands: &mut [Cand]) {
+    fn fold_casualties(&self, s: &Sent, cands: &mut [Cand]) {
         let violent = |c: &str| matches!(c.get(..2), Some("18" | "19" | "20"));
         // riots and force against crowds hurt people too ("fired tear gas…, and two were injured")
         let harmful = |c: &str| violent(c) || c.starts_with("145") || c == "175";
@@ -370,8 +375,9 @@ impl EventCoder {
             }
             let (code, target, rule) = (cands[ci].code.clone(), cands[ci].target, cands[ci].rules[0].clone());
             cands[ci].emit = false;
+            let main_is_setting = cands[main].target.is_some_and(|a| roles::is_setting(s, a));
             let m = &mut cands[main];
-            if m.target.is_none() {
+            if m.target.is_none() || main_is_setting && target.is_some() {
                 m.target = target;
             }
             if violent(&code) && finer(&code, &m.code) {
@@ -391,13 +397,16 @@ impl EventCoder {
         for c in 0..cands.len() {
             roles::assign(s, &mut cands, c);
         }
-        self.fold_casualties(&mut cands);
+        self.fold_casualties(s, &mut cands);
         for c in 0..cands.len() {
             modality::assign(s, &mut cands, c);
         }
         for c in 0..cands.len() {
-            if cands[c].nominal && cands[c].source.is_none() && cands[c].target.is_none() {
-                roles::anaphora(s, &mut cands[c], out);
+            if cands[c].source.is_none() && cands[c].target.is_none() {
+                let head = if cands[c].nominal { Some(cands[c].hit.start) } else { cands[c].event_subject };
+                if let Some(head) = head {
+                    roles::anaphora(s, &mut cands[c], head, out);
+                }
             }
         }
         let frame = modality::background(doc, s);
@@ -484,6 +493,9 @@ impl EventCoder {
         }
         if c.passive {
             ev.rules.push("role:passive".into());
+        }
+        if c.inherited.is_none() && c.target.is_some_and(|a| roles::is_setting(s, a)) {
+            ev.rules.push("role:setting-target".into());
         }
         ev.modality = c.modality;
         if let Some(f) = frame {

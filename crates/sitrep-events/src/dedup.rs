@@ -44,9 +44,11 @@ fn actor_code(doc: &Doc, i: Option<usize>) -> Option<&str> {
 /// name different countries, or are both towns or points (or both regions) with different
 /// names; a region and a town, a country and anything inside it, or a missing place agree
 /// ("southern Lebanon" and "Aitaroun"). Equal names agree positively.
-fn place_agree(doc: &Doc, a: Option<usize>, b: Option<usize>) -> Agree {
+fn place_agree(doc: &Doc, first: &Event, later: &Event) -> Agree {
     use sitrep_core::PlacePrecision as P;
-    let (Some(a), Some(b)) = (a.and_then(|i| doc.places.get(i)), b.and_then(|i| doc.places.get(i))) else {
+    // a place borrowed from the article's main place is no evidence about this event
+    let own = |e: &Event| e.location.filter(|_| !e.rules.iter().any(|r| r == "locate.article_main"));
+    let (Some(a), Some(b)) = (own(first).and_then(|i| doc.places.get(i)), own(later).and_then(|i| doc.places.get(i))) else {
         return Agree::Unknown;
     };
     if a.name == b.name {
@@ -56,6 +58,11 @@ fn place_agree(doc: &Doc, a: Option<usize>, b: Option<usize>) -> Agree {
         if x != y {
             return Agree::Conflict;
         }
+    }
+    // a place without a province is a whole country (or an unplaced region): it contains
+    // the other
+    if a.admin1.is_none() || b.admin1.is_none() {
+        return Agree::Unknown;
     }
     let local = |p: P| matches!(p, P::Point | P::City);
     let same_level = local(a.precision) && local(b.precision) || a.precision == P::Region && b.precision == P::Region;
@@ -79,6 +86,15 @@ fn trigger_word(doc: &Doc, e: &Event) -> String {
     t.trim_end_matches('s').trim_end_matches("ing").trim_end_matches("ed").to_string()
 }
 
+/// The target's code, unless the target is only the country where it happened: "in Mali"
+/// and "five civilians" can be the same attack's.
+fn weak_target<'d>(doc: &'d Doc, e: &Event) -> Option<&'d str> {
+    if e.rules.iter().any(|r| r == "role:setting-target") {
+        return None;
+    }
+    actor_code(doc, e.target)
+}
+
 /// Whether `later` reports the same occurrence as `first`.
 pub fn same_occurrence(doc: &Doc, first: &Event, later: &Event) -> bool {
     if first.cameo_root() != later.cameo_root() || first.modality != later.modality || first.sentence == later.sentence {
@@ -86,8 +102,8 @@ pub fn same_occurrence(doc: &Doc, first: &Event, later: &Event) -> bool {
     }
     let facts = [
         cmp(actor_code(doc, first.source), actor_code(doc, later.source)),
-        cmp(actor_code(doc, first.target), actor_code(doc, later.target)),
-        place_agree(doc, first.location, later.location),
+        cmp(weak_target(doc, first), weak_target(doc, later)),
+        place_agree(doc, first, later),
         cmp(date_of(doc, first.date), date_of(doc, later.date)),
         cmp(first.fatalities.as_ref().and_then(|f| f.killed), later.fatalities.as_ref().and_then(|f| f.killed)),
     ];
@@ -109,7 +125,9 @@ fn absorb(keep: &mut Event, other: &Event) {
     keep.also_in.push(other.sentence);
     keep.also_in.extend(other.also_in.iter().copied());
     for r in &other.rules {
-        if !keep.rules.contains(r) {
+        // how the other mention was placed, dated or typed is about that mention
+        let about_mention = ["locate.", "date.", "cas.", "acled:"].iter().any(|p| r.starts_with(p));
+        if !about_mention && !keep.rules.contains(r) {
             keep.rules.push(r.clone());
         }
     }

@@ -74,7 +74,11 @@ fn inherited_subject(s: &Sent, clause_idx: usize) -> Option<usize> {
 /// The first actor in `from..to`, skipping agents ("by X"), attributions ("according to X")
 /// and actors that only modify another ("loyal to X", "backed by X").
 fn object_in(s: &Sent, from: usize, to: usize) -> Option<usize> {
-    s.actors.iter().enumerate().find_map(|(i, a)| {
+    // a country where the event happened is the target only when nothing else is: news
+    // coders take "sent aid to refugees in Yemen" as aid to Yemen, but "attacked a village in
+    // Mali, killing five civilians" as an attack on the civilians (see `fold_casualties`)
+    let mut setting = None;
+    let found = s.actors.iter().enumerate().find_map(|(i, a)| {
         if a.start < from || a.start >= to {
             return None;
         }
@@ -84,9 +88,74 @@ fn object_in(s: &Sent, from: usize, to: usize) -> Option<usize> {
         }
         let prev = if j > 0 { s.words[j - 1] } else { "" };
         let prev2 = if j > 1 { s.words[j - 2] } else { "" };
-        let skip = prev == "by" || prev2 == "according" || s.has(j.wrapping_sub(2), words::MODIFIER_LINK) && matches!(prev, "to" | "by" | "with") || locative(s, i, prev);
+        let skip = prev == "by" || prev2 == "according" || s.has(j.wrapping_sub(2), words::MODIFIER_LINK) && matches!(prev, "to" | "by" | "with");
+        if !skip && locative(s, i, prev) {
+            setting = setting.or(Some(i));
+            return None;
+        }
         (!skip).then_some(i)
+    });
+    found.or(setting)
+}
+
+/// Codes of giving: aid (07x) and promises of it (033x).
+fn gives(code: &str) -> bool {
+    code.starts_with("07") || code.starts_with("033") || code == "0842"
+}
+
+/// Codes of acts done together, where "X and Y" as subject means X with Y: agreeing,
+/// meeting, cooperating, signing, and intentions to do so.
+fn symmetric(code: &str) -> bool {
+    matches!(code.get(..2), Some("03" | "04" | "06")) && !code.starts_with("033") || code == "057"
+}
+
+/// The first actor in `from..to` introduced by one of `marks` ("to", "against"), skipping
+/// determiners and modifiers.
+fn marked_object(s: &Sent, from: usize, to: usize, marks: &[&str]) -> Option<usize> {
+    s.actors.iter().position(|a| {
+        if a.start < from || a.start >= to {
+            return false;
+        }
+        let mut j = a.start;
+        while j > from && s.has(j - 1, words::DET | words::ADJ) {
+            j -= 1;
+        }
+        j > from && marks.contains(&s.words[j - 1])
     })
+}
+
+/// Whether actor `a` directly follows the verb ending at `verb_end` (only determiners and
+/// modifiers between): a direct object, not a prepositional one.
+fn is_direct_object(s: &Sent, a: usize, verb_end: usize) -> bool {
+    let mut j = s.actors[a].start;
+    while j > verb_end && (s.has(j - 1, words::DET | words::ADJ) || s.kinds[j - 1] == TokenKind::Number) {
+        j -= 1;
+    }
+    j == verb_end
+}
+
+/// The second member of a coordinated subject ("Canada *and Costa Rica* agreed"), when it
+/// ends before the trigger.
+fn co_subject(s: &Sent, a: usize, trigger: usize) -> Option<usize> {
+    let end = s.actors[a].end;
+    if end >= trigger || !matches!(s.words[end], "and" | "&") {
+        return None;
+    }
+    let mut j = end + 1;
+    while j < trigger && s.has(j, words::DET) {
+        j += 1;
+    }
+    let b = s.actor_at.get(j).copied().filter(|&b| b >= 0)? as usize;
+    (b != a && s.actors[b].end <= trigger && s.actors[b].idx != s.actors[a].idx).then_some(b)
+}
+
+/// Whether actor `a` is a country named as the setting ("in northern Burkina Faso").
+pub(crate) fn is_setting(s: &Sent, a: usize) -> bool {
+    let mut j = s.actors[a].start;
+    while j > 0 && s.has(j - 1, words::DET | words::ADJ) {
+        j -= 1;
+    }
+    j > 0 && locative(s, a, s.words[j - 1])
 }
 
 /// A country after a preposition of place ("a village in northern Burkina Faso", "fighting
@@ -152,6 +221,31 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
         };
         // a phrase trigger may contain its object ("fired on protesters")
         target = object_in(s, c.hit.end, end).or_else(|| object_in(s, c.hit.start + 1, c.hit.end));
+        // what is given goes *to* someone: the recipient, not the gift ("provided military
+        // equipment to Armenia"); a complaint or lawsuit is *against* someone, wherever filed
+        // one consults *with* someone about something; one mobilises one's own forces
+        // *against* someone
+        let (strong, marks): (bool, &[&str]) = if gives(&c.code) {
+            (true, &["to", "for"])
+        } else if c.code.starts_with("04") {
+            (true, &["with"])
+        } else if c.code.starts_with("15") {
+            (true, &["against", "to"])
+        } else {
+            (false, &[])
+        };
+        let marked = marked_object(s, c.hit.end, end, marks).or_else(|| marked_object(s, c.hit.end, end, &["against"]));
+        if let Some(m) = marked {
+            if target.is_none_or(|t| !is_direct_object(s, t, c.hit.end) || strong) {
+                target = Some(m);
+            }
+        }
+        // "India and Pakistan agreed to…": a joint subject acts with its second member
+        if symmetric(&c.code) && c.governor.is_none() {
+            if let Some(co) = source.and_then(|a| co_subject(s, a, c.hit.start)) {
+                target = Some(co);
+            }
+        }
         if source.is_none() && c.governor.is_none() {
             source = inherited_subject(s, clause_idx);
         }
@@ -237,8 +331,8 @@ fn noun_roles(s: &Sent, c: &Cand, clause: Clause, clause_idx: usize) -> (Option<
 
 /// "The fighting also shut the crossing": a definite event noun with no actors of its own
 /// continues the latest earlier event of the same root within three sentences.
-pub(crate) fn anaphora(s: &Sent, c: &mut Cand, earlier: &[Event]) {
-    if c.hit.start == 0 || !matches!(s.words[c.hit.start - 1], "the" | "this" | "that" | "these" | "those" | "its" | "their") {
+pub(crate) fn anaphora(s: &Sent, c: &mut Cand, noun: usize, earlier: &[Event]) {
+    if noun == 0 || !matches!(s.words[noun - 1], "the" | "this" | "that" | "these" | "those" | "its" | "their") {
         return;
     }
     let root = &c.code[..2];
