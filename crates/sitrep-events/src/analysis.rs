@@ -241,6 +241,9 @@ impl<'d> Sent<'d> {
                 TokenKind::Punct => {
                     let b = match w {
                         ";" | ":" | "—" | "–" | "-" | "(" | ")" | "[" | "]" => Some(Boundary::Punct),
+                        // scare quotes around a word or two ("condemned as 'unacceptable'
+                        // allegations") do not break the clause
+                        "\"" | "“" | "”" | "'" | "‘" | "’" if self.short_quote_mark(i) => None,
                         "\"" | "“" | "”" | "'" | "‘" | "’" => Some(Boundary::Quote),
                         "," if !self.joins_actors(i) => Some(Boundary::Comma),
                         _ => None,
@@ -327,6 +330,46 @@ impl<'d> Sent<'d> {
         if self.clauses.is_empty() {
             self.clauses.push(Clause { start: 0, end: n, kind: Boundary::Start });
         }
+    }
+
+    /// Whether the quote mark at `i` opens or closes a quotation of at most three words
+    /// inside a clause (no punctuation within, words on both sides).
+    fn short_quote_mark(&self, i: usize) -> bool {
+        let is_mark = |k: usize| self.kinds[k] == TokenKind::Punct && matches!(self.words[k], "\"" | "“" | "”" | "'" | "‘" | "’" | "''" | "``" | "`");
+        let n = self.len();
+        // the run of marks around `i` ("''" may be two tokens)
+        let (mut lo, mut hi) = (i, i);
+        while lo > 0 && is_mark(lo - 1) {
+            lo -= 1;
+        }
+        while hi + 1 < n && is_mark(hi + 1) {
+            hi += 1;
+        }
+        let words_then_mark = |range: &mut dyn Iterator<Item = usize>| {
+            for (words, k) in range.enumerate() {
+                if is_mark(k) {
+                    return (1..=3).contains(&words);
+                }
+                if self.kinds[k] != TokenKind::Word {
+                    return false;
+                }
+            }
+            false
+        };
+        let word_at = |k: usize| k < n && self.kinds[k] == TokenKind::Word;
+        let opens = lo > 0 && word_at(lo - 1) && words_then_mark(&mut (hi + 1..n.min(hi + 5)));
+        let closes = word_at(hi + 1) && lo > 0 && words_then_mark(&mut (lo.saturating_sub(4)..lo).rev()) && {
+            // the opening mark must itself follow a word
+            let mut k = lo - 1;
+            while k > 0 && !is_mark(k) {
+                k -= 1;
+            }
+            while k > 0 && is_mark(k - 1) {
+                k -= 1;
+            }
+            k > 0 && word_at(k - 1)
+        };
+        opens || closes
     }
 
     /// A reporting word used as a reporting verb, not as a noun ("the report") or an

@@ -68,14 +68,16 @@ impl EventCoder {
         let n = s.len();
         let mut i = 0;
         while i < n {
-            if !s.is_word(i) || s.flags[i] & (words::DET | words::PREP | words::BE | words::PRONOUN) != 0 {
+            if !s.is_word(i) || s.flags[i] & (words::DET | words::BE | words::PRONOUN) != 0 {
                 i += 1;
                 continue;
             }
+            // a preposition starts only a phrase ("on high alert"), never a one-word trigger
+            let prep = s.flags[i] & words::PREP != 0;
             let mut hits: [Option<Hit>; 6] = [None; 6];
             let mut k = 0;
             self.matcher.each_longest_at(&self.lex, &s.words, i, |h| {
-                if k < hits.len() {
+                if k < hits.len() && !(prep && h.end - h.start < 2) {
                     hits[k] = Some(h);
                     k += 1;
                 }
@@ -115,7 +117,13 @@ impl EventCoder {
         // a trigger never starts inside an actor ("the Attack Brigade"); a phrase may run on
         // into one ("recalled *its ambassador*", "fired on *protesters*") when it says more
         // than its first word: roles then look inside it for a missing target
-        if s.actor_at[hit.start] >= 0 || hit.end - hit.start < 3 && (hit.start..hit.end).any(|k| s.actor_at[k] >= 0) {
+        // …nor in one, unless the actor is a modifier inside an event noun phrase ("*military*
+        // exercises", "*police* crackdown"), wrongly read as an actor on its own
+        let inner_modifier = e.nominal && {
+            let a = s.actor_at[hit.start];
+            a >= 0 && s.actors[a as usize].start == hit.start && s.actors[a as usize].end < hit.end
+        };
+        if !inner_modifier && (s.actor_at[hit.start] >= 0 || hit.end - hit.start < 3 && (hit.start..hit.end).any(|k| s.actor_at[k] >= 0)) {
             return None;
         }
         // a capitalised word inside a name ("Operation Desert Storm", "Freedom Party")
@@ -213,7 +221,8 @@ impl EventCoder {
                 // "an Israeli attack on": modifier actor after a determiner
                 if s.actor_at[i - 1] >= 0 {
                     let a = s.actors[s.actor_at[i - 1] as usize];
-                    return a.start > 0 && s.has(a.start - 1, words::DET) || s.has(hit.end, words::PREP) && !matches!(next, "to" | "that");
+                    let determined = a.start > 0 && s.has(a.start - 1, words::DET) || hit.form == Form::Base && s.has(a.start, words::DET) && a.end - a.start > 1;
+                    return determined || s.has(hit.end, words::PREP) && !matches!(next, "to" | "that");
                 }
                 false
             }
@@ -255,7 +264,7 @@ impl EventCoder {
             let infinitive = prev == "to" || (prev2 == "to" && s.has(th.start - 1, words::ADVERB));
             // "accused X of (deliberately) targeting", "denied (ever) attacking"
             let mut p = th.start;
-            while p > gh.end && s.has(p - 1, words::ADVERB | words::NEG) || p > gh.end && s.words[p - 1].ends_with("ly") {
+            while p > gh.end && (s.has(p - 1, words::ADVERB | words::NEG) || s.words[p - 1].ends_with("ly")) {
                 p -= 1;
             }
             let prep = if p > 0 { s.words[p - 1] } else { "" };
@@ -335,6 +344,68 @@ impl EventCoder {
                 cands[ri].rules.push("fold:protest-demand".into());
             }
         }
+        // "a summit on the unrest", "allegations of torture": a noun event whose topic is
+        // another event names one event, not two
+        for ni in 1..cands.len() {
+            if !cands[ni].nominal || !cands[ni].emit || cands[ni].governor.is_some() {
+                continue;
+            }
+            let Some(pi) = (0..ni).rev().find(|&p| cands[p].emit && cands[p].nominal) else { continue };
+            let (pe, ns) = (cands[pi].hit.end, cands[ni].hit.start);
+            let same_clause = s.clause[cands[pi].hit.start] == s.clause[ns];
+            let linked = ns > pe
+                && ns - pe <= 6
+                && (pe..ns).any(|k| matches!(s.words[k], "on" | "about" | "over" | "into" | "of" | "regarding" | "concerning"))
+                && (pe..ns).all(|k| s.is_word(k) || s.kinds[k] == sitrep_core::TokenKind::Number);
+            // the topic of talks, statements and inquiries, not of violence ("attacks on
+            // villages, killings of civilians" stay separate)
+            let talky = matches!(cands[pi].code.get(..2), Some("01" | "02" | "03" | "04" | "05" | "09" | "10" | "11" | "12" | "13"));
+            if same_clause && linked && talky {
+                cands[ni].emit = false;
+                cands[ni].rules.push("nest:topic".into());
+            }
+        }
+        // "sent a platoon to Kuwait … on a peacekeeping mission": the deployment *is* the
+        // peacekeeping contribution
+        if let Some(pk) = cands.iter().position(|c| c.emit && c.nominal && c.code == "074") {
+            if let Some(mi) = cands.iter().position(|c| c.emit && c.code.starts_with("15")) {
+                cands[mi].code = "074".into();
+                let r = format!("refine:peacekeeping:{}", cands[pk].rules[0]);
+                cands[mi].rules.push(r);
+                cands[pk].emit = false;
+            }
+        }
+        // "accused Rwanda … by alleging…", "retaliated by shelling the town": a gerund after
+        // "by" is the means of the act before it, the same event
+        for gi in 1..cands.len() {
+            let g = cands[gi].hit;
+            let gerund = g.form == Form::Gerund || s.words[g.start].ends_with("ing");
+            if !gerund || g.start == 0 || s.words[g.start - 1] != "by" || !cands[gi].emit || cands[gi].governor.is_some() {
+                continue;
+            }
+            let Some(vi) = (0..gi).rev().find(|&v| cands[v].emit && !cands[v].nominal) else { continue };
+            cands[gi].emit = false;
+            if cands[vi].code.get(..2) == cands[gi].code.get(..2) && finer(&cands[gi].code, &cands[vi].code) {
+                cands[vi].code = cands[gi].code.clone();
+            }
+            let r = format!("fold:means:{}", cands[gi].rules[0]);
+            cands[vi].rules.push(r);
+        }
+        // "asset freezes and travel bans … as well as economic sanctions": a list of nouns
+        // of one kind, with no verb event between them, is one announced measure
+        for ni in 1..cands.len() {
+            if !cands[ni].nominal || !cands[ni].emit || cands[ni].governor.is_some() {
+                continue;
+            }
+            let root = cands[ni].code.get(..2);
+            let Some(pi) = (0..ni).rev().find(|&p| cands[p].emit && cands[p].code.get(..2) == root) else { continue };
+            let between_verb = cands[pi + 1..ni].iter().any(|c| !c.nominal && c.emit);
+            if cands[pi].nominal && !between_verb {
+                cands[ni].emit = false;
+                let r = format!("fold:list:{}", cands[ni].rules[0]);
+                cands[pi].rules.push(r);
+            }
+        }
         // a noun after "after", "since", "amid"… names a circumstance, not a new event, when
         // the sentence reports something else
         let others = cands.iter().filter(|c| c.emit && !c.nominal).count();
@@ -387,6 +458,35 @@ impl EventCoder {
         }
     }
 
+    /// A sentence reporting something new mentions older events as its background ("released
+    /// the mayor, jailed a year ago", "who had been arrested in May", "the 1994 genocide"):
+    /// those are not reported here as events. A sentence with nothing but background keeps
+    /// them (marked by their `frame:` rule).
+    fn fold_background(&self, doc: &Doc, s: &Sent, cands: &mut [Cand]) {
+        let year = doc.article.published.map(|d| d.year());
+        let mut old = [false; 32];
+        let mut any_new = false;
+        for (i, c) in cands.iter().enumerate().take(old.len()) {
+            if !c.emit {
+                continue;
+            }
+            if c.governor.is_some() {
+                continue;
+            }
+            old[i] = modality::event_frame_in(s, c, year, true).is_some() || reduced_relative(s, c);
+            any_new |= !old[i] && c.modality == Modality::Asserted;
+        }
+        if !any_new {
+            return;
+        }
+        for (i, c) in cands.iter_mut().enumerate().take(old.len()) {
+            if old[i] {
+                c.emit = false;
+                c.rules.push("fold:background".into());
+            }
+        }
+    }
+
     pub(crate) fn code_sentence(&self, doc: &Doc, s: &Sent, out: &mut Vec<Event>, trace: &mut Vec<(Span, String)>) {
         let mut cands = self.triggers(s);
         if cands.is_empty() {
@@ -410,6 +510,9 @@ impl EventCoder {
             }
         }
         let frame = modality::background(doc, s);
+        if frame.is_none() {
+            self.fold_background(doc, s, &mut cands);
+        }
         let attribution = roles::attribution(doc, s);
         let start = out.len();
         for c in &cands {
@@ -504,8 +607,32 @@ impl EventCoder {
             ev.rules.push(f.into());
         }
         ev.confidence = confidence(c, &ev, frame.is_some());
+        // the news of a sentence is in its main clause; relative, subordinate and
+        // conditional clauses add background to it
+        ev.confidence = match s.clause_of(c.hit.start).kind {
+            Boundary::Start | Boundary::Report | Boundary::Quote => ev.confidence + 0.04,
+            Boundary::Rel | Boundary::Subord | Boundary::Condition => ev.confidence - 0.15,
+            Boundary::Comma if c.hit.form == Form::Gerund => ev.confidence - 0.05,
+            _ => ev.confidence,
+        }
+        .clamp(0.05, 0.95);
         ev
     }
+}
+
+/// A participle describing a noun before it, with no auxiliary and a prepositional phrase
+/// after ("officials *accused* of…", "a member *jailed* over…", "an agreement *forced* on…"):
+/// a reduced relative clause that characterises someone by an earlier act. Only for acts
+/// done *to* someone (statements, coercion), whose active use takes a direct object.
+fn reduced_relative(s: &Sent, c: &Cand) -> bool {
+    let i = c.hit.start;
+    if c.nominal || c.hit.form != Form::PastOrParticiple || i == 0 || c.passive || c.governor.is_some() || c.governed.is_some() {
+        return false;
+    }
+    let next_prep = s.has(c.hit.end, words::PREP) && !matches!(s.words[c.hit.end], "by" | "to");
+    let after_noun = s.is_word(i - 1) && s.flags[i - 1] & (words::BE | words::HAVE | words::ADVERB | words::NEG | words::PRONOUN | words::REL | words::COORD | words::FUTURE | words::MAYBE) == 0;
+    let transitive = matches!(c.code.get(..2), Some("10" | "11" | "12" | "17"));
+    next_prep && after_noun && transitive && c.source.is_none_or(|a| s.actors[a].end < i)
 }
 
 fn span_of(s: &Sent, hit: Hit) -> Span {

@@ -107,7 +107,7 @@ pub fn same_occurrence(doc: &Doc, first: &Event, later: &Event) -> bool {
         cmp(date_of(doc, first.date), date_of(doc, later.date)),
         cmp(first.fatalities.as_ref().and_then(|f| f.killed), later.fatalities.as_ref().and_then(|f| f.killed)),
     ];
-    if facts.iter().any(|f| *f == Agree::Conflict) {
+    if facts.contains(&Agree::Conflict) {
         return false;
     }
     // cross-assigned roles mean a different direction of the same kind of act
@@ -117,7 +117,7 @@ pub fn same_occurrence(doc: &Doc, first: &Event, later: &Event) -> bool {
         }
     }
     let anaphoric = later.rules.iter().any(|r| r == "role:anaphora");
-    facts.iter().any(|f| *f == Agree::Same) || anaphoric || trigger_word(doc, first) == trigger_word(doc, later)
+    facts.contains(&Agree::Same) || anaphoric || trigger_word(doc, first) == trigger_word(doc, later)
 }
 
 /// Fill in what the kept event lacks from the merged one.
@@ -126,12 +126,18 @@ fn absorb(keep: &mut Event, other: &Event) {
     keep.also_in.extend(other.also_in.iter().copied());
     for r in &other.rules {
         // how the other mention was placed, dated or typed is about that mention
-        let about_mention = ["locate.", "date.", "cas.", "acled:"].iter().any(|p| r.starts_with(p));
+        let about_mention = ["locate.", "date.", "cas.", "acled:", "role:setting-target"].iter().any(|p| r.starts_with(p));
         if !about_mention && !keep.rules.contains(r) {
             keep.rules.push(r.clone());
         }
     }
     keep.source = keep.source.or(other.source);
+    // a real target beats the country where it happened
+    let setting = |e: &Event| e.rules.iter().any(|r| r == "role:setting-target");
+    if other.target.is_some() && setting(keep) && !setting(other) {
+        keep.target = other.target;
+        keep.rules.retain(|r| r != "role:setting-target");
+    }
     keep.target = keep.target.or(other.target);
     keep.location = keep.location.or(other.location);
     if keep.date == EventDate::Unknown || keep.date == EventDate::Published && matches!(other.date, EventDate::Mention(_)) {

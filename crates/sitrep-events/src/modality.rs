@@ -57,7 +57,10 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
             Some(kind) => Some((kind, k)),
             None => None,
         },
-        (Modality::Negated, _, Some(k)) if embed::future_statement(&c.code) == Some(Complement::Intent) => Some((Complement::Reject, k)),
+        // "will not release", "will not accept (refugees)": a refusal now
+        (Modality::Negated, _, Some(k)) if embed::future_statement(&c.code) == Some(Complement::Intent) || c.code.starts_with("03") => {
+            Some((Complement::Reject, k))
+        }
         (Modality::Hypothetical, "modality:obligation", Some(k)) => Some((Complement::Request, k)),
         _ => None,
     };
@@ -84,7 +87,8 @@ fn scan(s: &Sent, c: &Cand, clause_start: usize) -> (Modality, &'static str, Opt
     while j > clause_start && steps < 6 {
         j -= 1;
         steps += 1;
-        if s.kinds[j] != TokenKind::Word {
+        // a name is not a modal ("Theresa May has held talks")
+        if s.kinds[j] != TokenKind::Word || s.actor_at[j] >= 0 || s.cap[j] && j > 0 && !s.headline {
             break;
         }
         let w = s.words[j];
@@ -146,8 +150,8 @@ fn scan(s: &Sent, c: &Cand, clause_start: usize) -> (Modality, &'static str, Opt
     result
 }
 
-/// Sentence-level background: "Last year, …", "three years ago", "In 2019, …" (before the
-/// publication year), "Previously, …".
+/// Sentence-level background: "Last year, …", "In 2019, …" (before the publication year),
+/// "Previously, …". ("… years ago" dates only its own clause: see [`event_frame`].)
 pub(crate) fn background(doc: &Doc, s: &Sent) -> Option<&'static str> {
     let n = s.len();
     if n == 0 {
@@ -159,11 +163,6 @@ pub(crate) fn background(doc: &Doc, s: &Sent) -> Option<&'static str> {
     }
     if matches!(first, "previously" | "formerly" | "historically" | "since") {
         return Some("frame:background:opening");
-    }
-    for k in 1..n {
-        if s.words[k] == "ago" && matches!(s.words[k - 1], "years" | "months" | "decades" | "year" | "decade") {
-            return Some("frame:background:ago");
-        }
     }
     if matches!(first, "in" | "by" | "during") && n > 1 && s.kinds[1] == TokenKind::Number {
         if let (Ok(year), Some(published)) = (s.words[1].parse::<i16>(), doc.article.published) {
@@ -177,7 +176,33 @@ pub(crate) fn background(doc: &Doc, s: &Sent) -> Option<&'static str> {
 
 /// Event-level frame: a trigger inside a "since …" clause, or in the past perfect.
 pub(crate) fn event_frame(s: &Sent, c: &Cand) -> Option<&'static str> {
+    event_frame_in(s, c, None, false)
+}
+
+/// [`event_frame`], also reading the trigger's own clause for an explicit past ("jailed a
+/// year ago", "in the 1994 genocide", "two weeks after rebels kidnapped…") when the
+/// publication year is known.
+/// With `strict`, the past perfect counts only in subordinate, relative and comma clauses.
+pub(crate) fn event_frame_in(s: &Sent, c: &Cand, published_year: Option<i16>, strict: bool) -> Option<&'static str> {
     let clause = s.clause_of(c.hit.start);
+    let unit = |w: &str| matches!(w, "years" | "year" | "months" | "month" | "weeks" | "decades" | "decade");
+    // "… ago" right after the trigger's phrase, within its clause
+    let ago_end = clause.end.min(c.hit.end + 6);
+    if (c.hit.end + 1..ago_end).any(|k| s.words[k] == "ago" && unit(s.words[k - 1])) {
+        return Some("frame:background:ago");
+    }
+    // "the 1994 genocide": an event noun dated by an earlier year
+    if c.nominal && c.hit.start > 0 && s.kinds[c.hit.start - 1] == TokenKind::Number {
+        if let (Ok(y), Some(p)) = (s.words[c.hit.start - 1].parse::<i16>(), published_year) {
+            if (1900..p).contains(&y) {
+                return Some("frame:background:year");
+            }
+        }
+    }
+    // "two weeks after rebels kidnapped…": a clause set well before the main event
+    if clause.start >= 2 && matches!(s.words[clause.start], "after" | "since") && unit(s.words[clause.start - 1]) {
+        return Some("frame:background:after");
+    }
     if s.words.get(clause.start) == Some(&"since") {
         return Some("frame:background:since");
     }
@@ -186,8 +211,16 @@ pub(crate) fn event_frame(s: &Sent, c: &Cand) -> Option<&'static str> {
     }
     if !c.nominal {
         let lo = c.hit.start.saturating_sub(3).max(clause.start);
-        if (lo..c.hit.start).any(|k| s.words[k] == "had") {
-            return Some("frame:past-perfect");
+        // "the group that has seized…": a relative clause describing someone by what they
+        // have done
+        let perfect_rel = strict && clause.kind == Boundary::Rel && (lo..c.hit.start).any(|k| matches!(s.words[k], "has" | "have"));
+        if perfect_rel || (lo..c.hit.start).any(|k| s.words[k] == "had") {
+            // in a main or reported clause the past perfect often *is* the news ("officials
+            // said gunmen had stormed…"); only as background when a new event is reported
+            // beside it in the sentence
+            if !strict || matches!(clause.kind, Boundary::Rel | Boundary::Subord | Boundary::Comma) {
+                return Some("frame:past-perfect");
+            }
         }
     }
     None

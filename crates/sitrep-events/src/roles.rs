@@ -220,7 +220,7 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
             None => clause.end,
         };
         // a phrase trigger may contain its object ("fired on protesters")
-        target = object_in(s, c.hit.end, end).or_else(|| object_in(s, c.hit.start + 1, c.hit.end));
+        target = object_in(s, c.hit.end, end).or_else(|| object_in(s, c.hit.start + 1, c.hit.end).filter(|&a| s.actors[a].end == c.hit.end));
         // what is given goes *to* someone: the recipient, not the gift ("provided military
         // equipment to Armenia"); a complaint or lawsuit is *against* someone, wherever filed
         // one consults *with* someone about something; one mobilises one's own forces
