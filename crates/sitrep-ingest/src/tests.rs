@@ -894,3 +894,20 @@ fn news_page_keeps_story_drops_furniture() {
         Some("https://examplewire.example/congo-town")
     );
 }
+
+/// Regression: a response record whose writer left out the WARC `Content-Type:
+/// application/http` header still holds an HTTP message; it must be parsed as one.
+#[test]
+fn warc_response_without_block_content_type_is_read_as_http() {
+    let http = http_response("200 OK", &[("Content-Type", "text/html; charset=utf-8")], STORY_HTML.as_bytes());
+    let record = warc_record(
+        "response",
+        &[("WARC-Target-URI", "https://riverpost.example/flood"), ("WARC-Date", "2024-06-02T05:10:00Z")],
+        &http,
+    );
+    let items = collect_bytes(&record, "bare.warc", InputFormat::Auto);
+    let a = articles(&items);
+    assert_eq!(a.len(), 1, "{items:?}");
+    assert!(a[0].text.contains("Rescue teams used boats"));
+    assert!(!a[0].text.contains("HTTP/1.1"));
+}

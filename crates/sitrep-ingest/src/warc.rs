@@ -120,7 +120,11 @@ fn handle_record(h: &Headers, body: &[u8], sink: &mut Sink) -> Result<(), String
     let block_type = header(h, WarcHeader::ContentType)
         .unwrap_or("")
         .to_ascii_lowercase();
-    let (content_type, payload) = if block_type.starts_with("application/http") {
+    // A response record's block is an HTTP message; some writers omit the WARC Content-Type
+    // that says so, so a block that starts with an HTTP status line is read as one too.
+    let is_http = block_type.starts_with("application/http")
+        || (kind == "response" && block_type.is_empty() && body.starts_with(b"HTTP/"));
+    let (content_type, payload) = if is_http {
         let http = HttpResponse::parse(body)?;
         if !(200..300).contains(&http.status) {
             return Err(format!(
