@@ -50,6 +50,8 @@ pub(crate) struct Cand {
     /// A verb whose subject is a definite event noun ("*The strike* hit a house"): the
     /// position of that noun, whose determiner makes the verb continue an earlier event.
     pub event_subject: Option<usize>,
+    /// The subject receives what the actor after "from" gives (lexicon `role = "recipient"`).
+    pub recipient: bool,
 }
 
 impl EventCoder {
@@ -74,15 +76,26 @@ impl EventCoder {
             }
             // a preposition starts only a phrase ("on high alert"), never a one-word trigger
             let prep = s.flags[i] & words::PREP != 0;
-            let mut hits: [Option<Hit>; 6] = [None; 6];
-            let mut k = 0;
-            self.matcher.each_longest_at(&self.lex, &s.words, i, |h| {
-                if k < hits.len() && !(prep && h.end - h.start < 2) {
-                    hits[k] = Some(h);
-                    k += 1;
+            let mut max_len = usize::MAX;
+            let mut found = None;
+            while found.is_none() {
+                let mut hits: [Option<Hit>; 6] = [None; 6];
+                let mut k = 0;
+                let mut len = 0;
+                self.matcher.each_at_most(&self.lex, &s.words, i, max_len, |h| {
+                    len = h.end - h.start;
+                    if k < hits.len() && !(prep && h.end - h.start < 2) {
+                        hits[k] = Some(h);
+                        k += 1;
+                    }
+                });
+                if len == 0 {
+                    break;
                 }
-            });
-            if k > 0 {
+                max_len = len - 1;
+                if k == 0 {
+                    continue;
+                }
                 let entry = |h: &Hit| &self.lex.entries[h.entry as usize];
                 let is_noun = |h: &Hit| entry(h).nominal;
                 let first_verb = hits[..k].iter().flatten().find(|h| !is_noun(h)).copied();
@@ -90,12 +103,13 @@ impl EventCoder {
                 // verb readings in a verb context, noun readings in a noun context; a verb
                 // entry never reads as a noun ("the charge", "his vow")
                 let order = hits[..k].iter().flatten().copied().filter(|h| is_noun(h) == noun_ctx);
-                if let Some(c) = order.into_iter().find_map(|h| self.accept(s, h, noun_ctx)) {
-                    let end = c.hit.end;
-                    out.push(c);
-                    i = end;
-                    continue;
-                }
+                found = order.into_iter().find_map(|h| self.accept(s, h, noun_ctx));
+            }
+            if let Some(c) = found {
+                let end = c.hit.end;
+                out.push(c);
+                i = end;
+                continue;
             }
             i += 1;
         }
@@ -180,6 +194,7 @@ impl EventCoder {
             statement: None,
             refined,
             event_subject: None,
+            recipient: e.recipient,
         })
     }
 
@@ -221,6 +236,12 @@ impl EventCoder {
                 // "an Israeli attack on": modifier actor after a determiner
                 if s.actor_at[i - 1] >= 0 {
                     let a = s.actors[s.actor_at[i - 1] as usize];
+                    // "the Palestinians *reject*", "the rebels *attack*": a plural head is a
+                    // subject, not a modifier
+                    let last = s.words[a.end - 1];
+                    if hit.form == Form::Base && last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("'s") && a.end == i {
+                        return false;
+                    }
                     let determined = a.start > 0 && s.has(a.start - 1, words::DET) || hit.form == Form::Base && s.has(a.start, words::DET) && a.end - a.start > 1;
                     return determined || s.has(hit.end, words::PREP) && !matches!(next, "to" | "that");
                 }
@@ -299,6 +320,95 @@ impl EventCoder {
         }
     }
 
+    /// "X alleged that Y had shelled the town and killed ten": every act reported inside the
+    /// that-clause of an accusation (and the clauses coordinated with it) is the charge, not
+    /// an asserted event; the accusation takes its code from the first hostile one. A
+    /// statement verb that accuses only about hostile acts ("claimed that") keeps its neutral
+    /// code otherwise.
+    fn accusation_scope(&self, s: &Sent, cands: &mut [Cand]) {
+        for g in 0..cands.len() {
+            let e = &self.lex.entries[cands[g].hit.entry as usize];
+            let kind = e.complement.or_else(|| Complement::for_code(&cands[g].code));
+            if cands[g].nominal || kind != Some(Complement::Accuse) || cands[g].governor.is_some() {
+                continue;
+            }
+            let neutral = e.neutral_code.clone();
+            let gc = s.clause[cands[g].hit.start] as usize;
+            let opens_that = s.clauses.get(gc + 1).is_some_and(|c| c.kind == Boundary::Report && c.start <= cands[g].hit.end + 1);
+            if opens_that {
+                // the clauses the charge runs over: coordinated and comma clauses, relative and
+                // subordinate ones inside them; a "but" or a new sentence part ends it
+                let mut end_tok = s.clauses[gc + 1].end;
+                for cl in &s.clauses[gc + 2..] {
+                    let but = cl.start > 0 && s.words[cl.start - 1] == "but";
+                    if but || !matches!(cl.kind, Boundary::Coord | Boundary::Comma | Boundary::Rel | Boundary::Subord | Boundary::Report) {
+                        break;
+                    }
+                    end_tok = cl.end;
+                }
+                let in_scope = |t: usize| cands[t].hit.start < end_tok && cands[t].governor.is_none_or(|x| x == g);
+                // a claim about nothing hostile is a plain statement: its clause reports as usual
+                let hostile_in_scope = (g + 1..cands.len()).any(|t| in_scope(t) && cands[t].code.get(..2).is_some_and(|r| r >= "11"));
+                if neutral.is_some() && !hostile_in_scope {
+                    cands[g].code = neutral.clone().unwrap_or_default();
+                    cands[g].rules.push("accuse:neutral".into());
+                    if let Some(t) = cands[g].governed.take() {
+                        cands[t].governor = None;
+                    }
+                    cands[g].complement = None;
+                    continue;
+                }
+                for t in g + 1..cands.len() {
+                    if cands[t].hit.start >= end_tok {
+                        break;
+                    }
+                    if cands[t].governor.is_none() {
+                        cands[t].governor = Some(g);
+                        cands[t].rules.push("scope:accusation".into());
+                        if cands[g].governed.is_none() {
+                            cands[g].governed = Some(t);
+                        }
+                    }
+                }
+                cands[g].complement = Some(Complement::Accuse);
+            }
+            let hostile = |c: &str| c.get(..2).is_some_and(|r| r >= "11");
+            let charge = (g + 1..cands.len()).find(|&t| cands[t].governor == Some(g) && hostile(&cands[t].code));
+            match (charge, neutral) {
+                (Some(t), _) => {
+                    if embed::is_generic(&cands[g].code) {
+                        if let Some(c) = embed(Complement::Accuse, &cands[t].code) {
+                            cands[g].code = c;
+                            cands[g].rules.push("embed:accuse".into());
+                        }
+                    }
+                }
+                (None, Some(n)) => {
+                    cands[g].code = n;
+                    cands[g].rules.push("accuse:neutral".into());
+                }
+                (None, None) => {}
+            }
+        }
+    }
+
+    /// "X claimed that it had carried out the attack": a claim about one's own hostile act
+    /// claims responsibility (015) rather than accusing anyone.
+    fn self_claims(&self, s: &Sent, cands: &mut [Cand]) {
+        for g in 0..cands.len() {
+            if self.lex.entries[cands[g].hit.entry as usize].neutral_code.is_none() || !cands[g].code.starts_with("11") {
+                continue;
+            }
+            let Some(t) = cands[g].governed else { continue };
+            let idx = |a: Option<usize>| a.map(|a| s.actors[a].idx);
+            if cands[g].source.is_some() && idx(cands[t].source) == idx(cands[g].source) {
+                cands[g].code = "015".into();
+                cands[g].target = cands[t].target;
+                cands[g].rules.push("accuse:own-act".into());
+            }
+        }
+    }
+
     /// Fold nouns into the verb of their clause: "killed *in an air strike*" is one event,
     /// refined to the more specific code; "condemned the *attack*" is a statement only.
     fn nest_nouns(&self, s: &Sent, cands: &mut [Cand]) {
@@ -332,6 +442,22 @@ impl EventCoder {
                         cands[vi].rules.push(r);
                     }
                 }
+            }
+        }
+        // "an attack *targeting* civilians": a participle right after an event noun tells what
+        // the noun's act was against, not a second act
+        for pi in 1..cands.len() {
+            let h = cands[pi].hit;
+            if h.form != Form::Gerund || cands[pi].nominal || cands[pi].governor.is_some() {
+                continue;
+            }
+            let ni = pi - 1;
+            let same_root = cands[ni].code.get(..2) == cands[pi].code.get(..2) || violent(&cands[ni].code) && violent(&cands[pi].code);
+            // the noun may end a light-verb phrase ("carried out an *attack* targeting")
+            let noun_ends = cands[ni].nominal || cands[ni].hit.end - cands[ni].hit.start >= 3;
+            if noun_ends && cands[ni].hit.end == h.start && same_root {
+                cands[pi].emit = false;
+                cands[pi].rules.push("fold:noun-participle".into());
             }
         }
         // "staged demonstrations to demand reforms", "a rally calling for his removal": the
@@ -473,8 +599,9 @@ impl EventCoder {
             if c.governor.is_some() {
                 continue;
             }
-            old[i] = modality::event_frame_in(s, c, year, true).is_some() || reduced_relative(s, c);
-            any_new |= !old[i] && c.modality == Modality::Asserted;
+            old[i] = modality::event_frame_in(s, c, year, true).is_some() || reduced_relative(s, c) || describes_noun(s, c);
+            // a statement made now about a future act ("announced it will return…") is news
+            any_new |= !old[i] && (c.modality == Modality::Asserted || c.statement.is_some() && !c.nominal);
         }
         if !any_new {
             return;
@@ -493,10 +620,12 @@ impl EventCoder {
             return;
         }
         self.link_complements(s, &mut cands);
+        self.accusation_scope(s, &mut cands);
         self.nest_nouns(s, &mut cands);
         for c in 0..cands.len() {
             roles::assign(s, &mut cands, c);
         }
+        self.self_claims(s, &mut cands);
         self.fold_casualties(s, &mut cands);
         for c in 0..cands.len() {
             modality::assign(s, &mut cands, c);
@@ -531,7 +660,7 @@ impl EventCoder {
             }
             crate::codes::fill(doc, &mut ev);
             // a future action stated by its actor is a statement of intent or a threat now
-            if c.governor.is_none() && !c.nominal {
+            if c.governor.is_none() {
                 if let Some((kind, marker)) = c.statement {
                     let base = match kind {
                         Complement::Intent => "030",
@@ -629,10 +758,26 @@ fn reduced_relative(s: &Sent, c: &Cand) -> bool {
     if c.nominal || c.hit.form != Form::PastOrParticiple || i == 0 || c.passive || c.governor.is_some() || c.governed.is_some() {
         return false;
     }
-    let next_prep = s.has(c.hit.end, words::PREP) && !matches!(s.words[c.hit.end], "by" | "to");
+    // "weapons seized *last year from*…": a time phrase may come before the preposition
+    let mut after = c.hit.end;
+    if s.words.get(after).is_some_and(|w| matches!(*w, "last" | "earlier" | "previously" | "recently")) {
+        after += 1;
+        while after < s.len() && matches!(s.words[after], "year" | "month" | "week" | "spring" | "summer" | "autumn" | "winter" | "this" | "in" | "the") {
+            after += 1;
+        }
+    }
+    let next_prep = s.has(after, words::PREP) && !matches!(s.words[after], "by" | "to");
     let after_noun = s.is_word(i - 1) && s.flags[i - 1] & (words::BE | words::HAVE | words::ADVERB | words::NEG | words::PRONOUN | words::REL | words::COORD | words::FUTURE | words::MAYBE) == 0;
     let transitive = matches!(c.code.get(..2), Some("10" | "11" | "12" | "17"));
     next_prep && after_noun && transitive && c.source.is_none_or(|a| s.actors[a].end < i)
+}
+
+/// An act in a relative clause about a noun ("a helicopter *that was captured* last week",
+/// "the militia, *which seized* the town in May"): it tells who or what the noun is, beside
+/// the news of the main clause.
+fn describes_noun(s: &Sent, c: &Cand) -> bool {
+    let clause = s.clause_of(c.hit.start);
+    clause.kind == Boundary::Rel && !c.nominal && c.governor.is_none() && c.governed.is_none() && matches!(s.words[clause.start], "that" | "which" | "who" | "whom" | "whose")
 }
 
 fn span_of(s: &Sent, hit: Hit) -> Span {

@@ -105,6 +105,13 @@ pub struct Entry {
     pub casualty: bool,
     /// Explicit complement behaviour; defaults to [`Complement::for_code`].
     pub complement: Option<Complement>,
+    /// The subject receives and the actor after "from" gives ("received weapons from X"):
+    /// roles swap against the usual subject-acts reading.
+    pub recipient: bool,
+    /// For a statement verb that accuses only when it concerns a hostile act ("claimed that
+    /// rebels had attacked"): the code when it concerns anything else ("claimed that the
+    /// talks went well").
+    pub neutral_code: Option<String>,
 }
 
 /// One surface string of an entry, split into lowercase words.
@@ -158,6 +165,8 @@ struct TomlEntry {
     complement: Option<String>,
     #[serde(default)]
     role: Option<String>,
+    #[serde(default)]
+    neutral_code: Option<String>,
     #[serde(default)]
     refine: Vec<TomlRefine>,
 }
@@ -258,11 +267,13 @@ impl Lexicon {
                         other => return Err(err(format!("unknown complement `{other}`"))),
                     }),
                 };
-                let casualty = match e.role.as_deref() {
-                    None => false,
-                    Some("casualty") => true,
+                let (casualty, recipient) = match e.role.as_deref() {
+                    None => (false, false),
+                    Some("casualty") => (true, false),
+                    Some("recipient") => (false, true),
                     Some(other) => return Err(err(format!("unknown role `{other}`"))),
                 };
+                let neutral_code = e.neutral_code.as_deref().and_then(code_of);
                 let code = code_of(&e.code);
                 if code.is_none() && refine.is_empty() {
                     return Err(err("no code and no refinement: it could never fire".into()));
@@ -283,6 +294,8 @@ impl Lexicon {
                     not_prev: e.not_prev.iter().map(|w| words(w)).collect(),
                     casualty,
                     complement,
+                    recipient,
+                    neutral_code,
                 });
                 if nominal {
                     for p in e.phrases.iter().chain(&e.lemmas) {

@@ -48,12 +48,23 @@ impl Matcher {
 
     /// Every surface of the longest length matching at word `i`, in lexicon order: the same
     /// words may be a verb in one entry and a noun in another; the caller picks by context.
-    pub fn each_longest_at(&self, lex: &Lexicon, words: &[&str], i: usize, mut f: impl FnMut(Hit)) {
+    #[cfg(test)]
+    pub fn each_longest_at(&self, lex: &Lexicon, words: &[&str], i: usize, f: impl FnMut(Hit)) {
+        self.each_at_most(lex, words, i, usize::MAX, f)
+    }
+
+    /// [`Matcher::each_longest_at`] among surfaces of at most `max_len` words: when every
+    /// longest reading is rejected in context ("withdrew from the town" is no reduction of
+    /// relations), a shorter one may still hold ("withdrew").
+    pub fn each_at_most(&self, lex: &Lexicon, words: &[&str], i: usize, max_len: usize, mut f: impl FnMut(Hit)) {
         let Some(list) = self.by_first.get(words[i]) else { return };
         let mut best_len = 0;
         for &si in list {
             let s = &lex.surfaces[si as usize];
             let n = s.words.len();
+            if n > max_len {
+                continue;
+            }
             if n < best_len {
                 break;
             }

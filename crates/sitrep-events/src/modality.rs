@@ -41,6 +41,17 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
             rule = "modality:if";
         }
     }
+    // "a day before the president *heads* to Beijing": a present tense after "before"
+    // reports what is still to come
+    if m == Modality::Asserted
+        && !c.nominal
+        && matches!(c.hit.form, crate::inflect::Form::Base | crate::inflect::Form::ThirdPerson)
+        && clause.kind == Boundary::Subord
+        && matches!(s.words[clause.start], "before" | "until" | "once")
+    {
+        m = Modality::Future;
+        rule = "modality:before-present";
+    }
     if m == Modality::Asserted && s.quote[c.hit.start] && is_material(&c.code) {
         m = Modality::Claimed;
         rule = "modality:quoted";
@@ -138,6 +149,11 @@ fn scan(s: &Sent, c: &Cand, clause_start: usize) -> (Modality, &'static str, Opt
             // any other "X to": stop, the words before belong to another verb
             break;
         }
+        // "will *launch* an offensive", "plans to *hold* talks": a light verb carries the
+        // event noun's tense and mood
+        if c.nominal && is_light_verb(w) {
+            continue;
+        }
         if f & (words::ADVERB | words::NEG | words::FUTURE | words::MAYBE | words::BE | words::HAVE | words::DET | words::ADJ | words::HEARSAY) == 0 {
             // a content word: the trigger's own auxiliaries are behind us
             break;
@@ -148,6 +164,14 @@ fn scan(s: &Sent, c: &Cand, clause_start: usize) -> (Modality, &'static str, Opt
         return (Modality::Negated, "modality:negated", marker);
     }
     result
+}
+
+/// Verbs that only put an event noun into action ("launch an attack", "hold talks").
+fn is_light_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "begin" | "start" | "launch" | "carry" | "conduct" | "stage" | "mount" | "hold" | "make" | "impose" | "open" | "resume" | "undertake" | "unleash" | "step"
+    )
 }
 
 /// Sentence-level background: "Last year, …", "In 2019, …" (before the publication year),
@@ -187,7 +211,7 @@ pub(crate) fn event_frame_in(s: &Sent, c: &Cand, published_year: Option<i16>, st
     let clause = s.clause_of(c.hit.start);
     let unit = |w: &str| matches!(w, "years" | "year" | "months" | "month" | "weeks" | "decades" | "decade");
     // "… ago" right after the trigger's phrase, within its clause
-    let ago_end = clause.end.min(c.hit.end + 6);
+    let ago_end = clause.end.min(c.hit.end + 10);
     if (c.hit.end + 1..ago_end).any(|k| s.words[k] == "ago" && unit(s.words[k - 1])) {
         return Some("frame:background:ago");
     }

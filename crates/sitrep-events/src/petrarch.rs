@@ -86,6 +86,8 @@ impl Lexicon {
                     not_next: Vec::new(),
                     not_prev: Vec::new(),
                     casualty: false,
+                    recipient: false,
+                    neutral_code: None,
                     complement: None,
                 });
                 block = Some(Block { entry, default });

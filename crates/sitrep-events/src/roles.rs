@@ -78,6 +78,7 @@ fn object_in(s: &Sent, from: usize, to: usize) -> Option<usize> {
     // coders take "sent aid to refugees in Yemen" as aid to Yemen, but "attacked a village in
     // Mali, killing five civilians" as an attack on the civilians (see `fold_casualties`)
     let mut setting = None;
+    let mut own = None;
     let found = s.actors.iter().enumerate().find_map(|(i, a)| {
         if a.start < from || a.start >= to {
             return None;
@@ -93,9 +94,15 @@ fn object_in(s: &Sent, from: usize, to: usize) -> Option<usize> {
             setting = setting.or(Some(i));
             return None;
         }
+        // "withdrew *its troops* from X", "sent *their forces* to X": the subject's own
+        // people are what it acts with; the other party, if named, is the target
+        if !skip && matches!(s.words[a.start], "its" | "their") {
+            own = own.or(Some(i));
+            return None;
+        }
         (!skip).then_some(i)
     });
-    found.or(setting)
+    found.or(own).or(setting)
 }
 
 /// Codes of giving: aid (07x) and promises of it (033x).
@@ -249,6 +256,12 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
         if source.is_none() && c.governor.is_none() {
             source = inherited_subject(s, clause_idx);
         }
+        // "received weapons from X": X gives to the subject
+        if c.recipient {
+            if let Some(giver) = marked_object(s, c.hit.end, end, &["from"]) {
+                (source, target) = (Some(giver), source);
+            }
+        }
     }
     let c = &cands[ci];
     // the action a statement concerns: who is to act?
@@ -274,12 +287,27 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
             target = cands[t].target;
         }
     }
+    // "demanded that the minister resign", "alleged that France had…": what is asked of or
+    // charged against someone names them as the subject of the that-clause
+    if target.is_none() && !cands[ci].nominal && asks_of_someone(&cands[ci].code) {
+        let c = &cands[ci];
+        let next = s.clause[c.hit.start] as usize + 1;
+        if let Some(cl) = s.clauses.get(next).filter(|cl| cl.kind == Boundary::Report && cl.start <= c.hit.end + 1) {
+            target = subject_in(s, *cl, cl.end).filter(|&a| Some(a) != source);
+        }
+    }
     if target.is_some() && target == source {
         target = None;
     }
     let c = &mut cands[ci];
     c.source = c.source.or(source);
     c.target = c.target.or(target);
+}
+
+/// Codes whose that-clause subject is the one addressed: demands and appeals (02, 10),
+/// accusations (112), threats (13).
+fn asks_of_someone(code: &str) -> bool {
+    matches!(code.get(..2), Some("02" | "10" | "13")) || code.starts_with("112")
 }
 
 fn noun_roles(s: &Sent, c: &Cand, clause: Clause, clause_idx: usize) -> (Option<usize>, Option<usize>) {

@@ -494,3 +494,136 @@ fn acled_type_uses_weapon_and_deaths_after_merge() {
         assert_eq!(e.quad_class, 4);
     }
 }
+
+/// Every event as "code source>target modality", for sentences whose whole coding matters.
+fn all_events(text: &str, actors: &[(&str, &str)]) -> Vec<String> {
+    summary(&code(text, actors))
+}
+
+#[test]
+fn shorter_reading_when_the_longest_is_rejected() {
+    // "withdraw from" (reduce relations) needs an agreement or an organisation after it;
+    // with a place after it, plain "withdrew" is a military retreat
+    let table: &[(&str, &[(&str, &str)], &str)] = &[
+        ("The troops withdrew from the town on Monday.", &[("The troops", "MIL")], "087 MIL>-"),
+        ("The government withdrew from the treaty.", &[("The government", "GOV")], "160 GOV>-"),
+    ];
+    for (text, actors, want) in table {
+        assert_eq!(all_events(text, actors).first().map(String::as_str), Some(*want), "{text}");
+    }
+}
+
+#[test]
+fn claims_and_allegations_report_charges_not_facts() {
+    let table: &[(&str, &[(&str, &str)], &[&str])] = &[
+        // a claim about someone else's hostile act accuses them; the act is only claimed
+        (
+            "The ministry claimed that the rebels had shelled the town.",
+            &[("The ministry", "GOV"), ("the rebels", "REB")],
+            &["1123 GOV>REB", "194 REB>- claimed"],
+        ),
+        // a claim about nothing hostile is a plain statement
+        ("The minister claimed that the talks had gone well.", &[("The minister", "GOV")], &["010 GOV>-", "046 ->-"]),
+        // the charge runs over the coordinated clauses of the that-clause
+        (
+            "The report alleged that the army shelled the village and killed ten civilians.",
+            &[("The report", "NGO"), ("the army", "MIL"), ("ten civilians", "CVL")],
+            &["1123 NGO>MIL", "194 MIL>- claimed", "1823 MIL>CVL claimed"],
+        ),
+        // …but not over a "but" clause, which is the speaker's own
+        (
+            "The envoy alleged that militias had attacked the camp, but the envoy later met their commanders.",
+            &[("The envoy", "GOV"), ("militias", "MIL"), ("the envoy", "GOV"), ("their commanders", "MIL")],
+            &["1123 GOV>MIL", "190 MIL>- claimed", "040 GOV>MIL"],
+        ),
+        // evidence put forward against someone, active or passive
+        ("The prosecutor presented evidence against the general.", &[("The prosecutor", "JUD"), ("the general", "MIL")], &["112 JUD>MIL"]),
+        ("Evidence against the general was presented by the prosecutor.", &[("the general", "MIL"), ("the prosecutor", "JUD")], &["112 JUD>-"]),
+    ];
+    for (text, actors, want) in table {
+        assert_eq!(all_events(text, actors), *want, "{text}");
+    }
+}
+
+#[test]
+fn a_claim_about_ones_own_act_claims_responsibility() {
+    let mut doc = doc_with("The group claimed that it had attacked the convoy.", &[("The group", "REB"), ("it", "REB"), ("the convoy", "MIL")]);
+    doc.actors[1].kind = ActorKind::Reference;
+    doc.actors[1].refers_to = Some(0);
+    coder().run(&mut doc);
+    assert_eq!(summary(&doc), ["015 REB>MIL", "190 REB>MIL claimed"]);
+}
+
+#[test]
+fn receiving_swaps_giver_and_recipient() {
+    let table: &[(&str, &[(&str, &str)], &str)] = &[
+        ("The rebels received weapons from the government.", &[("The rebels", "REB"), ("the government", "GOV")], "072 GOV>REB"),
+        ("The refugees received food from the agency.", &[("The refugees", "REF"), ("the agency", "NGO")], "073 NGO>REF"),
+        ("The opposition received assurances from the army.", &[("The opposition", "OPP"), ("the army", "MIL")], "030 MIL>OPP"),
+        // without a giver, receiving a visitor is hosting
+        ("The president received the visiting premier.", &[("The president", "GOV"), ("the visiting premier", "GOV")], "043 GOV>GOV"),
+    ];
+    for (text, actors, want) in table {
+        assert_eq!(all_events(text, actors).first().map(String::as_str), Some(*want), "{text}");
+    }
+}
+
+#[test]
+fn background_and_future_inside_the_sentence() {
+    let table: &[(&str, &[(&str, &str)], &[&str])] = &[
+        // a present tense after "before" is still to come
+        ("The statement came a day before the president travels to Beijing.", &[("the president", "GOV")], &["042 GOV>- future"]),
+        // a relative clause describes a noun beside the news of the main clause
+        ("Police arrested a man who attacked a guard.", &[("Police", "COP"), ("a man", "CVL"), ("a guard", "COP")], &["173 COP>CVL"]),
+        // "seized last year from…": a reduced relative about an earlier act
+        (
+            "The group announced it will return weapons seized last year from the peacekeepers.",
+            &[("The group", "REB"), ("it", "REB"), ("the peacekeepers", "MIL")],
+            &["0353 REB>MIL", "0842 REB>MIL future"],
+        ),
+        // "three years ago" far after the event noun still dates it
+        (
+            "A court issued arrest warrants for two men sought in the killing of two missionaries in the south three years ago.",
+            &[("A court", "JUD"), ("two men", "CVL"), ("two missionaries", "CVL")],
+            &["173 JUD>CVL"],
+        ),
+    ];
+    for (text, actors, want) in table {
+        assert_eq!(all_events(text, actors), *want, "{text}");
+    }
+}
+
+#[test]
+fn participles_and_light_verbs_belong_to_their_noun() {
+    let table: &[(&str, &[(&str, &str)], &[&str])] = &[
+        // "targeting" tells what the attack was against
+        ("Gunmen carried out an attack targeting the convoy.", &[("Gunmen", "UAF"), ("the convoy", "MIL")], &["190 UAF>MIL"]),
+        // a light verb carries the noun's future: a threat now, the offensive not yet
+        ("The army will launch an offensive against the rebels.", &[("The army", "MIL"), ("the rebels", "REB")], &["1384 MIL>REB", "190 MIL>REB future"]),
+        // a participle before a noun it describes is no act
+        ("The minister hopes to mend damaged ties with the neighbours.", &[("The minister", "GOV"), ("the neighbours", "GOV")], &[]),
+        // a plural actor before a bare verb is its subject, not a modifier
+        ("The Palestinians reject the proposal.", &[("The Palestinians", "PSE")], &["12"]),
+    ];
+    for (text, actors, want) in table {
+        let got = all_events(text, actors);
+        if want.len() == 1 && want[0].len() == 2 {
+            assert!(got.first().is_some_and(|g| g.starts_with(want[0])), "{text}: {got:?}");
+        } else {
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+}
+
+#[test]
+fn targets_named_by_the_clause_or_preposition() {
+    let table: &[(&str, &[(&str, &str)], &str)] = &[
+        // what is demanded of someone names them as the subject of the that-clause
+        ("The senator demanded that the minister resign.", &[("The senator", "LEG"), ("the minister", "GOV")], "100 LEG>GOV"),
+        // the subject's own forces are not the target; the place they leave is
+        ("Russia withdrew its troops from Georgia.", &[("Russia", "RUS"), ("its troops", "RUSMIL"), ("Georgia", "GEO")], "0872 RUS>GEO"),
+    ];
+    for (text, actors, want) in table {
+        assert_eq!(all_events(text, actors).first().map(String::as_str), Some(*want), "{text}");
+    }
+}
