@@ -195,7 +195,7 @@ impl<'a> Sent<'a> {
             if self.punct(start - 1) || quote(w) || subject_stop(w) {
                 break;
             }
-            // "in southern Lebanon Sunday sources on both sides said": a capitalised time
+            // "near Kidal Sunday officials on both sides said": a capitalised time
             // word ends the subject.
             if time_word(w) && self.doc.tokens[start - 1].cap {
                 break;
@@ -379,9 +379,9 @@ mod tests {
         let cases: &[(&str, &str, Option<&str>)] = &[
             ("Rebels shelled the town, according to officials.", "shelled", Some("officials")),
             (
-                "A prisoner died in custody, according to a report by a pathologist.",
+                "A detainee died in a cell overnight, according to an autopsy report by a forensic doctor.",
                 "died",
-                Some("a report by a pathologist"),
+                Some("an autopsy report by a forensic doctor"),
             ),
             (
                 "Twelve people were killed, the state news agency, citing hospital sources, said.",
@@ -405,14 +405,14 @@ mod tests {
             ("Gunmen attacked a convoy, the governor added.", "attacked", Some("the governor")),
             ("Gunmen attacked a convoy, said a spokesman for the police.", "attacked", Some("a spokesman for the police")),
             (
-                "Guerrillas killed the deputy chief in southern Lebanon Sunday sources on both sides said.",
-                "killed",
-                Some("sources on both sides"),
+                "Fighters ambushed a border patrol near Kidal Sunday officials on both sides said.",
+                "ambushed",
+                Some("officials on both sides"),
             ),
             (
-                "Sudanese rebels shelled Juba on Sunday, killing about 20 people, relief officials in Nairobi said.",
+                "Insurgents shelled Malakal on Sunday, killing about 20 people, aid officials in Addis Ababa said.",
                 "shelled",
-                Some("relief officials in Nairobi"),
+                Some("aid officials in Addis Ababa"),
             ),
             ("Gunmen attacked a convoy, he said.", "attacked", None),
             (

@@ -234,8 +234,8 @@ mod tests {
                 "locate.clause",
             ),
             (
-                "A roadside bomb killed two soldiers near the town of Samarra on Sunday.",
-                "killed",
+                "Two soldiers died when a mine exploded under their truck near the town of Samarra.",
+                "exploded",
                 "Samarra'",
                 PlacePrecision::City,
                 "locate.clause",

@@ -768,7 +768,7 @@ mod tests {
             "Police said the suspects had used the group's newsletter to recruit fighters and urged residents to sign up for militia patrols.",
             "Officials said they would follow up on reports that gunmen attacked the village.",
             "The militants seized a cookie factory and said they would not accept any ceasefire.",
-            "Updated figures show 12 people were killed in the raid on Sunday.",
+            "Updated figures released overnight put the dead from the raid at 12.",
             "By Friday, troops had withdrawn from the town.",
             "Related fighting spread to three districts, according to the U.N.",
             "More than 40 people were killed in clashes in Jonglei state, officials said.",
@@ -779,7 +779,7 @@ mod tests {
             "Recommended measures include a curfew in the capital.",
             "Latest fighting killed 12 civilians.",
             "Photographers were beaten by police at the protest.",
-            "BY HAVING TERRORISTS TRIED BY MILITARY COURTS WE ARE NOT GIVING UP",
+            "BY SENDING THE CASE TO A CIVILIAN JUDGE THE GOVERNMENT HAS CHOSEN DELAY",
             "By Friday the rebels had left",
             "By Monday Night Football standards",
         ];
@@ -885,7 +885,7 @@ mod tests {
 
     #[test]
     fn wrapped_continuation_lines_are_not_furniture() {
-        let text = "IN ANOTHER INCIDENT 3 YEARS AGO, A REBEL MILITANT WAS KILLED\nBY EMBASSY GUARDS INSIDE THE COMPOUND, WHILE TWO OTHERS WERE\nWOUNDED BY GUNFIRE NEAR THE GATE OF THE BUILDING ON THE NORTH\nSIDE OF THE CITY.\n\n   THE POLICE SAID THE GUARDS ACTED IN SELF-DEFENSE AND THAT THE\nCASE WAS CLOSED.";
+        let text = "LAST WINTER A LOCAL FARMER WAS SHOT AND KILLED AT A CHECKPOINT\nBY EMBASSY GUARDS POSTED ON THE RING ROAD, WHILE HIS TWO SONS WERE\nHURT BY STRAY ROUNDS FIRED FROM A WATCHTOWER BESIDE THE EASTERN\nGATE OF THE OLD MARKET.\n\n   THE POLICE SAID THE GUARDS ACTED IN SELF-DEFENSE AND THAT THE\nCASE WAS CLOSED.";
         let doc = clean(text);
         assert!(doc.dropped.is_empty(), "{:?}", doc.dropped);
         assert_eq!(doc.blocks.len(), 2);

@@ -471,7 +471,7 @@ mod tests {
             ]
         );
         // A line cut off after a function word is not a headline, nor is a long one.
-        let doc = prepare("The United States, Britain and France, which have called for\nTroops fled.");
+        let doc = prepare("Ministers from the three coastal states, who have long argued for\nTroops fled.");
         assert!(!doc.sentences[0].headline);
         let long = "word ".repeat(MAX_HEADLINE_TOKENS + 1);
         assert!(!prepare(&long).sentences[0].headline);
