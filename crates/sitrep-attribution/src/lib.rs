@@ -304,17 +304,25 @@ pub fn find_reports(doc: &Doc) -> Vec<Report> {
     out
 }
 
+/// How many reports before an event's trigger are considered for it.
+const REPORT_WINDOW: usize = 32;
+
 /// Set `Event::attribution` from the reporting phrases.
 pub fn attribute(doc: &mut Doc) {
-    let reports = find_reports(doc);
+    let mut reports = find_reports(doc);
     if reports.is_empty() {
         return;
     }
+    // Candidates for an event are the reports whose scope starts at or before its trigger;
+    // only the nearest few can win, so each event looks at a bounded window (long texts
+    // would otherwise cost events × reports).
+    reports.sort_by_key(|r| r.scope.start);
     for ei in 0..doc.events.len() {
         let ev = &doc.events[ei];
         let sent = doc.sentences[ev.sentence].span;
         let trigger = ev.trigger;
-        let best = reports
+        let upto = reports.partition_point(|r| r.scope.start <= trigger.start);
+        let best = reports[upto.saturating_sub(REPORT_WINDOW)..upto]
             .iter()
             .filter(|r| r.scope.contains(trigger))
             .filter(|r| !r.cue.overlaps(trigger) && !r.source.overlaps(trigger))
@@ -330,10 +338,13 @@ pub fn attribute(doc: &mut Doc) {
         let mut new_source = None;
         if let Some(src) = ev.source {
             if doc.actors.get(src).is_some_and(|a| r.source.contains(a.span)) {
-                new_source = doc
-                    .actors
+                // Actors are in text order: look only at this sentence's.
+                let lo = doc.actors.partition_point(|a| a.span.start < sent.start);
+                let hi = doc.actors.partition_point(|a| a.span.start < sent.end);
+                new_source = doc.actors[lo..hi.max(lo)]
                     .iter()
                     .enumerate()
+                    .map(|(k, a)| (lo + k, a))
                     .filter(|(_, a)| a.sentence == ev.sentence && a.span.end <= trigger.start && !r.source.overlaps(a.span))
                     .filter(|(_, a)| a.span.start >= r.cue.end || r.cue.start >= trigger.end)
                     .max_by_key(|(_, a)| a.span.start)

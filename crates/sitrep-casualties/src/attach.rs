@@ -30,13 +30,29 @@ fn rank(e: &Event) -> Option<u8> {
     }
 }
 
+/// Event indices grouped by sentence, so a mention looks only at its own sentence's events
+/// (a linear scan of all events per mention is quadratic on very long texts).
+struct BySentence {
+    /// (sentence, event index), sorted.
+    pairs: Vec<(usize, usize)>,
+}
+
+impl BySentence {
+    fn new(events: &[Event]) -> Self {
+        let mut pairs: Vec<(usize, usize)> = events.iter().enumerate().map(|(i, e)| (e.sentence, i)).collect();
+        pairs.sort_unstable();
+        BySentence { pairs }
+    }
+    fn events_in<'a>(&'a self, events: &'a [Event], sentence: usize) -> impl Iterator<Item = (usize, &'a Event)> + 'a {
+        let lo = self.pairs.partition_point(|p| p.0 < sentence);
+        self.pairs[lo..].iter().take_while(move |p| p.0 == sentence).map(move |p| (p.1, &events[p.1]))
+    }
+}
+
 /// The event index a mention goes to, and the rule that says why.
-fn home(doc: &Doc, m: &CasualtyMention) -> Option<(usize, &'static str)> {
-    let same = doc
-        .events
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.sentence == m.sentence)
+fn home(doc: &Doc, index: &BySentence, m: &CasualtyMention) -> Option<(usize, &'static str)> {
+    let same = index
+        .events_in(&doc.events, m.sentence)
         .filter_map(|(i, e)| rank(e).map(|r| (i, e, r)))
         .min_by_key(|(_, e, r)| {
             let inside = !m.span.overlaps(e.trigger);
@@ -51,16 +67,13 @@ fn home(doc: &Doc, m: &CasualtyMention) -> Option<(usize, &'static str)> {
         return Some((i, "cas.attach.same_sentence"));
     }
     // A sentence with its own (non-violent) event keeps its figure to itself.
-    if doc.events.iter().any(|e| e.sentence == m.sentence) {
+    if index.events_in(&doc.events, m.sentence).next().is_some() {
         return None;
     }
     for back in 1..=2 {
         let Some(s) = m.sentence.checked_sub(back) else { break };
-        let prev = doc
-            .events
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.sentence == s)
+        let prev = index
+            .events_in(&doc.events, s)
             .filter_map(|(i, e)| rank(e).map(|r| (i, e, r)))
             .min_by_key(|(_, e, r)| (*r, std::cmp::Reverse(e.trigger.start)));
         if let Some((i, _, _)) = prev {
@@ -111,24 +124,26 @@ fn combine(mentions: &[&CasualtyMention]) -> (Combined, bool) {
 
 /// Attach every casualty mention of `doc` to at most one event.
 pub fn attach(doc: &mut Doc) {
+    let index = BySentence::new(&doc.events);
     let mut homes: Vec<(usize, usize, &'static str)> = Vec::new(); // (event, mention, rule)
     for (mi, m) in doc.casualties.iter().enumerate() {
-        if let Some((ei, rule)) = home(doc, m) {
+        if let Some((ei, rule)) = home(doc, &index, m) {
             homes.push((ei, mi, rule));
         }
     }
-    let mut events: Vec<usize> = homes.iter().map(|h| h.0).collect();
-    events.sort_unstable();
-    events.dedup();
-    for ei in events {
-        let mine: Vec<&CasualtyMention> = homes.iter().filter(|h| h.0 == ei).map(|h| &doc.casualties[h.1]).collect();
+    // Group by event (stable, so mentions stay in text order within an event).
+    homes.sort_by_key(|h| h.0);
+    let groups: Vec<&[(usize, usize, &'static str)]> = homes.chunk_by(|a, b| a.0 == b.0).collect();
+    for group in groups {
+        let ei = group[0].0;
+        let mine: Vec<&CasualtyMention> = group.iter().map(|h| &doc.casualties[h.1]).collect();
         let killed: Vec<&CasualtyMention> = mine.iter().copied().filter(|m| m.kind == CasualtyKind::Killed).collect();
         let injured: Vec<&CasualtyMention> = mine.iter().copied().filter(|m| m.kind == CasualtyKind::Injured).collect();
         let (k, k_several) = combine(&killed);
         let (w, w_several) = combine(&injured);
         let text = mine.iter().map(|m| doc.slice(m.span)).collect::<Vec<_>>().join(" | ");
         let mut rules: Vec<&'static str> = Vec::new();
-        for h in homes.iter().filter(|h| h.0 == ei) {
+        for h in group {
             if !rules.contains(&h.2) {
                 rules.push(h.2);
             }

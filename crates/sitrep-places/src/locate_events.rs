@@ -125,6 +125,10 @@ impl Stage for EventLocator {
         // The copy of the main place with lowered precision, made once per article.
         let mut derived: Option<usize> = None;
         let dateline = doc.article.dateline.as_ref().map(|d| d.span);
+        // (sentence, place index), sorted: each event looks only at its sentence's places
+        // (scanning every place per event is quadratic on very long texts).
+        let mut by_sentence: Vec<(usize, usize)> = doc.places.iter().enumerate().map(|(i, p)| (p.sentence, i)).collect();
+        by_sentence.sort_unstable();
         for e in 0..doc.events.len() {
             let (si, trigger) = (doc.events[e].sentence, doc.events[e].trigger);
             if si >= doc.sentences.len() {
@@ -132,7 +136,11 @@ impl Stage for EventLocator {
             }
             let sentence = doc.sentences[si].span;
             // The dateline says where the report was filed, not where this event happened.
-            let in_sentence: Vec<usize> = (0..doc.places.len())
+            let lo = by_sentence.partition_point(|x| x.0 < si);
+            let in_sentence: Vec<usize> = by_sentence[lo..]
+                .iter()
+                .take_while(|x| x.0 == si)
+                .map(|x| x.1)
                 .filter(|&i| {
                     let p = &doc.places[i];
                     p.sentence == si

@@ -91,13 +91,23 @@ pub fn date_events(doc: &mut Doc) {
     let mut order: Vec<usize> = (0..doc.events.len()).collect();
     order.sort_by_key(|&e| doc.events[e].sentence);
     let mut results: Vec<(usize, EventDate, How, Option<usize>)> = Vec::with_capacity(order.len());
+    // Dates sorted by start: an event looks only at those overlapping its sentence
+    // (scanning every date per event is quadratic on very long texts).
+    let mut by_start: Vec<usize> = (0..doc.dates.len()).collect();
+    by_start.sort_by_key(|&i| doc.dates[i].span.start);
     for &ei in &order {
         let ev = &doc.events[ei];
         let sent = doc.sentences[ev.sentence].span;
         let mut best_own: Option<(usize, usize)> = None;
         let mut best_report: Option<(usize, usize)> = None;
         let mut any_in_sentence = false;
-        for (di, d) in doc.dates.iter().enumerate() {
+        // One step back catches a mention that starts before the sentence and runs into it.
+        let lo = by_start.partition_point(|&i| doc.dates[i].span.start < sent.start).saturating_sub(1);
+        for &di in &by_start[lo..] {
+            let d = &doc.dates[di];
+            if d.span.start >= sent.end {
+                break;
+            }
             if !d.span.overlaps(sent) {
                 continue;
             }
