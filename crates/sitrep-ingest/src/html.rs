@@ -47,7 +47,95 @@ pub fn extract_html(html: &str, page_url: Option<&str>) -> Result<Article, Strin
 /// (listings, data dumps), and scoring time grows with the element count.
 const MAX_ELEMENTS: usize = 100_000;
 
+/// Deeper nesting than this is refused before parsing: the extractor's time grows with the
+/// square of the depth (tens of seconds for a few thousand nested elements), and real
+/// article pages stay far below it.
+const MAX_DEPTH: usize = 512;
+
+/// A linear pre-scan of the markup: the greatest nesting depth of elements that must be
+/// closed explicitly, and the number of start tags. Rough on purpose (no parser): void
+/// elements, self-closing tags and elements HTML closes implicitly (p, li, td, …) do not
+/// nest; script and style bodies, comments and declarations are skipped.
+fn rough_shape(html: &str) -> (usize, usize) {
+    let b = html.as_bytes();
+    let (mut i, mut depth, mut max_depth, mut elements) = (0usize, 0usize, 0usize, 0usize);
+    while let Some(off) = memchr_lt(&b[i..]) {
+        i += off + 1;
+        match b.get(i) {
+            Some(b'!') | Some(b'?') => {
+                let end = if b[i..].starts_with(b"!--") { find(b, i, b"-->") } else { find(b, i, b">") };
+                i = end;
+            }
+            Some(b'/') => {
+                let name = tag_name(b, i + 1);
+                if !name.is_empty() && !no_nesting(&name) {
+                    depth = depth.saturating_sub(1);
+                }
+                i = find(b, i, b">");
+            }
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name = tag_name(b, i);
+                let end = find(b, i, b">");
+                elements += 1;
+                let self_closing = end >= 2 && b.get(end - 2) == Some(&b'/');
+                if name == "script" || name == "style" {
+                    let close = format!("</{name}");
+                    i = find_ci(b, end, close.as_bytes());
+                    continue;
+                }
+                if !self_closing && !no_nesting(&name) {
+                    depth += 1;
+                    max_depth = max_depth.max(depth);
+                }
+                i = end;
+            }
+            _ => {}
+        }
+    }
+    (max_depth, elements)
+}
+
+fn memchr_lt(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'<')
+}
+
+/// Index just past the next `pat` at or after `from` (or the end).
+fn find(b: &[u8], from: usize, pat: &[u8]) -> usize {
+    b[from.min(b.len())..].windows(pat.len()).position(|w| w == pat).map_or(b.len(), |p| from + p + pat.len())
+}
+
+fn find_ci(b: &[u8], from: usize, pat: &[u8]) -> usize {
+    b[from.min(b.len())..]
+        .windows(pat.len())
+        .position(|w| w.eq_ignore_ascii_case(pat))
+        .map_or(b.len(), |p| from + p + pat.len())
+}
+
+fn tag_name(b: &[u8], from: usize) -> String {
+    b[from.min(b.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase() as char)
+        .collect()
+}
+
+/// Void elements and elements whose end tag HTML lets authors leave out.
+fn no_nesting(name: &str) -> bool {
+    matches!(
+        name,
+        "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta" | "param" | "source"
+            | "track" | "wbr" | "p" | "li" | "td" | "th" | "tr" | "dt" | "dd" | "option" | "thead" | "tbody"
+    )
+}
+
 fn extract_unguarded(html: &str, page_url: Option<&str>) -> Result<Article, String> {
+    let (depth, elements) = rough_shape(html);
+    if depth > MAX_DEPTH {
+        return Err(format!("page nests elements {depth} deep (limit {MAX_DEPTH}): not an article page"));
+    }
+    if elements > MAX_ELEMENTS {
+        return Err(format!("page has {elements} elements (limit {MAX_ELEMENTS}): not an article page"));
+    }
     let doc = Document::from(html);
     let meta = PageMeta::read(&doc);
     let cfg = dom_smoothie::Config {
@@ -429,6 +517,23 @@ fn meta_charset(bytes: &[u8]) -> Option<&[u8]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rough_shape_counts_nesting_but_not_void_or_implicit_elements() {
+        let page = "<html><head><meta charset=utf-8><script>if (a<b && c>d) {}</script></head>\
+            <body><div><p>one<p>two<br><img src=x /><!-- <div><div> --><ul><li>a<li>b</ul></div></body></html>";
+        let (depth, elements) = rough_shape(page);
+        assert_eq!(depth, 4, "html > body > div > ul");
+        assert!(elements >= 10);
+    }
+
+    /// Regression: thousands of nested elements took minutes in the extractor.
+    #[test]
+    fn deeply_nested_pages_are_refused_quickly() {
+        let html = format!("<html><body>{}<p>text</p>{}</body></html>", "<div>".repeat(20_000), "</div>".repeat(20_000));
+        let err = extract_html(&html, None).unwrap_err();
+        assert!(err.contains("nests elements"), "refused by the pre-scan, before parsing: {err}");
+    }
 
     const STORY: &str = "<p>Security forces fired tear gas at protesters who had gathered outside the \
         provincial assembly on Tuesday, witnesses said. The crowd had been demanding the release of \
