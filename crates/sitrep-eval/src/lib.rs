@@ -158,6 +158,23 @@ pub fn default_path(set: GoldSet, ref_root: &Path) -> PathBuf {
 /// Resolves a gold place name (and the gold's country code, if any) to (lat, lon).
 pub type Geocoder = dyn Fn(&str, Option<&str>) -> Option<(f64, f64)> + Sync;
 
+/// A [`Geocoder`] over a gazetteer: a gold place name gets the coordinates of its most
+/// populous match (in the gold country, an ISO alpha-3 code, when one is given). Gold files
+/// carry names only, so this is what lets "within 25 km" be scored.
+pub fn gazetteer_geocoder(
+    gazetteer: std::sync::Arc<sitrep_pipeline::sitrep_places::Gazetteer>,
+) -> impl Fn(&str, Option<&str>) -> Option<(f64, f64)> + Sync {
+    move |name: &str, country: Option<&str>| {
+        gazetteer
+            .lookup(name)
+            .map(|c| gazetteer.place(c.place))
+            .filter(|p| country.is_none_or(|want| gazetteer.alpha3(p.cc) == Some(want)))
+            .filter_map(|p| Some((p.population, p.lat? as f64, p.lon? as f64)))
+            .max_by_key(|(pop, _, _)| *pop)
+            .map(|(_, lat, lon)| (lat, lon))
+    }
+}
+
 /// Optional inputs to an evaluation.
 #[derive(Default, Clone, Copy)]
 pub struct EvalOptions<'a> {
@@ -396,6 +413,18 @@ pub(crate) fn parse_gold_date(s: &str) -> Option<jiff::civil::Date> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn gazetteer_geocoder_prefers_the_gold_country_and_population() {
+        let g = std::sync::Arc::new(sitrep_pipeline::sitrep_places::Gazetteer::embedded());
+        let geocode = gazetteer_geocoder(g);
+        let (lat, lon) = geocode("Mogadishu", None).expect("a capital is in the gazetteer");
+        assert!((lat - 2.04).abs() < 0.5 && (lon - 45.34).abs() < 0.5, "{lat},{lon}");
+        let (lat, _) = geocode("Hyderabad", Some("PAK")).expect("Hyderabad in Sindh");
+        assert!((lat - 25.4).abs() < 0.5, "the Pakistani city, not the Indian one: {lat}");
+        assert_eq!(geocode("Nowhere-on-Sea-Xyz", None), None);
+    }
+
     use super::*;
 
     #[test]

@@ -115,7 +115,12 @@ impl fmt::Display for Rejection {
 #[allow(clippy::large_enum_variant)]
 pub enum Item {
     Article(Article),
+    /// Input that should have been an article and could not be used (bad bytes, bad JSON,
+    /// a page with no main text, a truncated archive).
     Rejected(Rejection),
+    /// Input that is well formed but is not an article: a WARC response that is not an HTML
+    /// page or not a 2xx answer (redirects, robots.txt, images, PDFs). Counted, not an error.
+    Skipped(Rejection),
 }
 
 /// Why a read could not start: the named path cannot be opened, or an override is invalid.
@@ -453,6 +458,13 @@ impl<'a> Sink<'a> {
             a.title = Some(t.clone());
         }
         (self.emit)(Item::Article(a));
+    }
+
+    pub(crate) fn skip(&mut self, origin: &str, reason: String) {
+        (self.emit)(Item::Skipped(Rejection {
+            origin: origin.to_string(),
+            reason,
+        }));
     }
 
     pub(crate) fn reject(&mut self, origin: &str, reason: String) {

@@ -35,6 +35,14 @@ fn articles(items: &[Item]) -> Vec<&Article> {
         .collect()
 }
 
+/// Records that were well formed but not articles.
+fn skips(items: &[Item]) -> Vec<&Rejection> {
+    items
+        .iter()
+        .filter_map(|i| if let Item::Skipped(r) = i { Some(r) } else { None })
+        .collect()
+}
+
 fn rejections(items: &[Item]) -> Vec<&Rejection> {
     items
         .iter()
@@ -415,7 +423,8 @@ fn warc_records_become_articles_or_rejections() {
         .starts_with("<urn:uuid:"));
     assert_eq!(a[1].source_name.as_deref(), Some("Valley Times"));
     assert_ne!(a[0].id, a[1].id);
-    let r = rejections(&items);
+    assert!(rejections(&items).is_empty(), "{items:?}");
+    let r = skips(&items);
     let got: Vec<(&str, &str)> = r
         .iter()
         .map(|r| (r.origin.as_str(), r.reason.as_str()))
@@ -442,15 +451,17 @@ fn warc_gz_multi_member_and_truncation() {
     fs::write(&path, &members).unwrap();
     let items = collect_path(&path, InputFormat::Auto, &Overrides::default()).unwrap();
     assert_eq!(articles(&items).len(), 2);
-    assert_eq!(rejections(&items).len(), 2);
+    assert_eq!(skips(&items).len(), 2);
+    assert!(rejections(&items).is_empty());
 
     // Cut the compressed file in the middle of the last member.
     let cut = members.len() - gzip(&records[6]).len() / 2;
     fs::write(&path, &members[..cut]).unwrap();
     let items = collect_path(&path, InputFormat::Auto, &Overrides::default()).unwrap();
     assert_eq!(articles(&items).len(), 1, "{items:?}");
+    assert_eq!(skips(&items).len(), 2, "{items:?}");
     let r = rejections(&items);
-    assert_eq!(r.len(), 3, "{r:?}");
+    assert_eq!(r.len(), 1, "{r:?}");
     let last = r.last().unwrap();
     assert_eq!(last.origin, format!("{} record 7", path.display()));
     assert!(last.reason.starts_with("truncated"), "{}", last.reason);
@@ -575,6 +586,14 @@ fn warc_record_kinds() {
     assert_eq!(a[0].url.as_deref(), Some("file:///saved/flood.html"));
     assert_eq!(a[0].published, None, "no date anywhere");
     assert_eq!(a[1].extra["warc_truncated"], "length");
+    let s: Vec<(String, String)> = skips(&items).iter().map(|r| (r.origin.clone(), r.reason.clone())).collect();
+    assert_eq!(
+        s,
+        [(
+            "kinds.warc record 4".to_string(),
+            "not HTML: no content type, and the payload does not look like HTML".to_string()
+        )]
+    );
     let r: Vec<(String, String)> = rejections(&items)
         .iter()
         .map(|r| (r.origin.clone(), r.reason.clone()))
@@ -582,10 +601,6 @@ fn warc_record_kinds() {
     assert_eq!(
         r,
         [
-            (
-                "kinds.warc record 4".to_string(),
-                "not HTML: no content type, and the payload does not look like HTML".to_string()
-            ),
             (
                 "kinds.warc record 5".into(),
                 "malformed HTTP response: no end of headers".into()
@@ -671,6 +686,10 @@ fn directories_recurse_sorted_skip_hidden_and_keep_going() {
             Item::Article(a) => format!("article {}", a.text.lines().next().unwrap_or("")),
             Item::Rejected(r) => format!(
                 "rejected {}",
+                r.origin.strip_prefix(&root.display().to_string()).unwrap()
+            ),
+            Item::Skipped(r) => format!(
+                "skipped {}",
                 r.origin.strip_prefix(&root.display().to_string()).unwrap()
             ),
         })

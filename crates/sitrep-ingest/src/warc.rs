@@ -41,8 +41,10 @@ pub(crate) fn read(reader: &mut dyn BufRead, origin: &str, sink: &mut Sink) {
             Some(Ok((headers, body))) => {
                 number += 1;
                 let record_origin = format!("{origin} record {number}");
-                if let Err(reason) = handle_record(&headers.headers, &body, sink) {
-                    sink.reject(&record_origin, reason);
+                match handle_record(&headers.headers, &body, sink) {
+                    Ok(()) => {}
+                    Err(Problem::NotAnArticle(reason)) => sink.skip(&record_origin, reason),
+                    Err(Problem::Bad(reason)) => sink.reject(&record_origin, reason),
                 }
             }
             Some(Err(warc::Error::ParseHeaders(e))) if is_blank_parse_error(&e) => {
@@ -109,8 +111,22 @@ fn header(h: &Headers, name: WarcHeader) -> Option<&str> {
         .map(str::trim)
 }
 
+/// Why a response record gave no article.
+enum Problem {
+    /// Well formed, but not an article page (non-HTML payload, non-2xx status).
+    NotAnArticle(String),
+    /// Should have been an article and could not be read.
+    Bad(String),
+}
+
+impl From<String> for Problem {
+    fn from(reason: String) -> Self {
+        Problem::Bad(reason)
+    }
+}
+
 /// `Ok(())` when the record was emitted as an article or is not meant to be one.
-fn handle_record(h: &Headers, body: &[u8], sink: &mut Sink) -> Result<(), String> {
+fn handle_record(h: &Headers, body: &[u8], sink: &mut Sink) -> Result<(), Problem> {
     let kind = header(h, WarcHeader::WarcType)
         .unwrap_or("")
         .to_ascii_lowercase();
@@ -127,10 +143,10 @@ fn handle_record(h: &Headers, body: &[u8], sink: &mut Sink) -> Result<(), String
     let (content_type, payload) = if is_http {
         let http = HttpResponse::parse(body)?;
         if !(200..300).contains(&http.status) {
-            return Err(format!(
+            return Err(Problem::NotAnArticle(format!(
                 "HTTP status {} (not a page with content)",
                 http.status
-            ));
+            )));
         }
         let payload = http.decoded_payload(body)?;
         (http.content_type.map(str::to_string), payload)
@@ -151,12 +167,14 @@ fn handle_record(h: &Headers, body: &[u8], sink: &mut Sink) -> Result<(), String
         Some("text/html" | "application/xhtml+xml") => {}
         None | Some("") if crate::looks_like_html(crate::skip_bom_and_space(&payload)) => {}
         None | Some("") => {
-            return Err("not HTML: no content type, and the payload does not look like HTML".into())
+            return Err(Problem::NotAnArticle(
+                "not HTML: no content type, and the payload does not look like HTML".into(),
+            ))
         }
-        Some(other) => return Err(format!("not HTML: content type {other}")),
+        Some(other) => return Err(Problem::NotAnArticle(format!("not HTML: content type {other}"))),
     }
     if payload.iter().all(u8::is_ascii_whitespace) {
-        return Err("empty HTTP payload".to_string());
+        return Err(Problem::Bad("empty HTTP payload".to_string()));
     }
     let charset = content_type.as_deref().and_then(charset_param);
     let (html, decoding) = decode_html(&payload, charset);

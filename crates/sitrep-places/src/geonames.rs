@@ -32,6 +32,16 @@ pub struct ImportStats {
     pub bytes: usize,
 }
 
+impl std::fmt::Display for ImportStats {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} places kept of {} lines ({} skipped), {} alternate names, {} countries, {} name keys, {} bytes",
+            self.places, self.lines, self.skipped, self.alternate_names, self.countries, self.keys, self.bytes
+        )
+    }
+}
+
 /// Feature codes kept besides classes P (populated places) and A (administrative divisions):
 /// areas, islands, and sites that conflict reports name.
 const EXTRA_FEATURES: &[&str] = &[

@@ -5,7 +5,7 @@ use crate::summary::Summary;
 use crate::CodeArgs;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
-use sitrep_core::{Article, Outcome};
+use sitrep_core::Article;
 use sitrep_ingest::{InputFormat, Item, Overrides};
 use sitrep_pipeline::sitrep_actors::ActorDictionary;
 use sitrep_pipeline::sitrep_events::Lexicon;
@@ -145,6 +145,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
                     }
                 }
                 Item::Rejected(r) => summary.reject(&r.origin, &r.reason),
+                Item::Skipped(r) => summary.skip(&r.reason),
             }
         };
         let res = if input.as_os_str() == "-" {
@@ -215,9 +216,4 @@ impl Progress {
             b.finish_and_clear();
         }
     }
-}
-
-#[allow(dead_code)]
-fn is_coded(o: &Outcome) -> bool {
-    matches!(o, Outcome::Coded)
 }

@@ -104,7 +104,8 @@ struct EvalArgs {
     /// Which gold set to score: plover, plv, petrarch, or all.
     #[arg(long, default_value = "all")]
     set: String,
-    /// The reference data folder (holding plover/, plv/, petrarch2/).
+    /// The reference data folder (holding plover/, plv/, petrarch2/); the default is
+    /// relative to the current directory, i.e. right for a run from the repository root.
     #[arg(long = "ref", default_value = "../shared/ref")]
     ref_root: PathBuf,
     /// Score this gold file instead of the set's default file (needs a single --set).
@@ -148,11 +149,20 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader went away (`sitrep code … | head`): stop quietly, as Unix tools do.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("sitrep: error: {e:#}");
             ExitCode::from(2)
         }
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<csv::Error>().is_some_and(|ce| matches!(ce.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe))
+    })
 }
 
 fn eval(args: EvalArgs) -> Result<ExitCode> {
@@ -174,17 +184,7 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
         .gazetteer(gazetteer.clone())
         .options(sitrep_pipeline::Options { all_modalities: args.all_modalities, explain: false })
         .build();
-    // Gold places are names only: give them the coordinates of their most populous
-    // gazetteer match (in the gold country when one is given) so "within 25 km" can be scored.
-    let geocode = move |name: &str, country: Option<&str>| -> Option<(f64, f64)> {
-        gazetteer
-            .lookup(name)
-            .map(|c| gazetteer.place(c.place))
-            .filter(|p| country.is_none_or(|want| gazetteer.alpha3(p.cc) == Some(want)))
-            .filter_map(|p| Some((p.population, p.lat? as f64, p.lon? as f64)))
-            .max_by_key(|(pop, _, _)| *pop)
-            .map(|(_, lat, lon)| (lat, lon))
-    };
+    let geocode = sitrep_eval::gazetteer_geocoder(gazetteer);
     let options = sitrep_eval::EvalOptions { geocode: Some(&geocode) };
     let mut reports = Vec::new();
     for set in sets {
@@ -205,7 +205,7 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
 fn gazetteer_import(geonames: PathBuf, alternate_names: Option<PathBuf>, out: PathBuf) -> Result<ExitCode> {
     let stats = sitrep_places::import_geonames(&geonames, alternate_names.as_deref(), &out)
         .with_context(|| format!("importing {}", geonames.display()))?;
-    eprintln!("sitrep: wrote {} ({stats:?})", out.display());
+    eprintln!("sitrep: wrote {}: {stats}", out.display());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -13,6 +13,9 @@ pub struct Summary {
     pub coded: usize,
     pub empty: usize,
     pub rejected: usize,
+    /// Well-formed input that is not an article (WARC redirects, images): counted, no error.
+    pub skipped: usize,
+    pub skipped_reasons: BTreeMap<String, usize>,
     pub events: usize,
     pub sentences: usize,
     pub empty_reasons: BTreeMap<String, usize>,
@@ -46,18 +49,27 @@ fn reason_key(reason: &str) -> String {
 }
 
 impl Summary {
-    pub fn record(&mut self, _id: &str, outcome: &Outcome, events: usize, sentences: usize) {
-        self.read += 1;
+    pub fn record(&mut self, id: &str, outcome: &Outcome, events: usize, sentences: usize) {
         self.events += events;
         self.sentences += sentences;
         match outcome {
-            Outcome::Coded => self.coded += 1,
+            Outcome::Coded => {
+                self.read += 1;
+                self.coded += 1;
+            }
             Outcome::Empty(reason) => {
+                self.read += 1;
                 self.empty += 1;
                 *self.empty_reasons.entry(reason_key(reason)).or_default() += 1;
             }
-            Outcome::Rejected(reason) => self.reject(_id, reason),
+            // Counted once, as a rejection, not also as read.
+            Outcome::Rejected(reason) => self.reject(id, reason),
         }
+    }
+
+    pub fn skip(&mut self, reason: &str) {
+        self.skipped += 1;
+        *self.skipped_reasons.entry(reason_key(reason)).or_default() += 1;
     }
 
     pub fn reject(&mut self, origin: &str, reason: &str) {
@@ -102,6 +114,12 @@ impl Summary {
         for (reason, n) in &self.empty_reasons {
             s.push_str(&format!("  empty    {n:>6}  {reason}\n"));
         }
+        if self.skipped > 0 {
+            s.push_str(&format!("  skipped {} input record(s) that are not articles:\n", self.skipped));
+            for (reason, n) in &self.skipped_reasons {
+                s.push_str(&format!("  skipped  {n:>6}  {reason}\n"));
+            }
+        }
         for (reason, (n, origins)) in &self.rejected_reasons {
             let more = if *n > origins.len() { format!(", +{} more", n - origins.len()) } else { String::new() };
             s.push_str(&format!("  rejected {n:>6}  {reason} ({}{more})\n", origins.join(", ")));
@@ -121,6 +139,8 @@ impl Summary {
             "coded": self.coded,
             "empty": self.empty,
             "rejected": self.rejected,
+            "skipped": self.skipped,
+            "skipped_reasons": self.skipped_reasons,
             "events": self.events,
             "sentences": self.sentences,
             "empty_reasons": self.empty_reasons,
@@ -143,10 +163,13 @@ mod tests {
         s.record("b", &Outcome::Empty("no event trigger in 3 sentence(s)".into()), 0, 3);
         s.record("c", &Outcome::Empty("no event trigger in 7 sentence(s)".into()), 0, 7);
         s.reject("x.jsonl:4", "not JSON: expected value");
-        assert_eq!((s.coded, s.empty, s.rejected), (1, 2, 1));
+        s.record("d", &Outcome::Rejected("cannot decode".into()), 0, 0);
+        s.skip("HTTP status 301 (not a page with content)");
+        assert_eq!((s.coded, s.empty, s.rejected, s.skipped), (1, 2, 2, 1));
         assert_eq!(s.empty_reasons.get("no event trigger in N sentence(s)"), Some(&2));
         let t = s.to_text();
-        assert!(t.contains("4 records: 1 coded, 2 empty, 1 rejected"), "{t}");
+        assert!(t.contains("5 records: 1 coded, 2 empty, 2 rejected"), "{t}");
+        assert!(t.contains("skipped 1 input record(s) that are not articles"), "{t}");
         assert!(t.contains("x.jsonl:4"));
     }
 }
