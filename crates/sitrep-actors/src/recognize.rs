@@ -152,6 +152,34 @@ const FILLERS: &[&str] = &[
     "southwestern",
 ];
 
+/// Nouns that an agent word before them only modifies: "military exercises", "police
+/// custody", "government spending" name things or activities, not the agent. Agent heads
+/// ("military officials") are handled as modifiers already. Event nouns whose modifier is
+/// their agent ("rebel attacks", "police raids") are not here.
+const THING_NOUNS: &[&str] = &[
+    "exercise", "exercises", "drill", "drills", "aid", "assistance", "action", "actions",
+    "operation", "operations", "intervention", "campaign", "hardware", "equipment",
+    "budget", "budgets", "spending", "zone", "zones", "parade", "training", "cooperation",
+    "ties", "presence", "deployment", "deployments", "build-up", "buildup", "option",
+    "options", "solution", "pressure", "power", "might", "strength", "capability",
+    "capabilities", "threat", "threats", "rule", "coup", "custody", "uniform", "uniforms",
+    "tribunal", "court", "courts", "activity", "activities", "reform", "reforms", "policy",
+    "policies", "doctrine", "strategy", "technology", "expenditure", "contract",
+    "contracts", "sales", "support", "help", "funding", "service", "escort", "escorts",
+    "protection", "pay", "salaries", "salary",
+];
+
+/// Facilities, positions and vehicles that stand for the agent who holds them: "an army
+/// camp", "rebel positions", "police vehicles" are the army, the rebels, the police.
+const OWNED_NOUNS: &[&str] = &[
+    "base", "bases", "camp", "camps", "installation", "installations", "facility",
+    "facilities", "site", "sites", "post", "posts", "station", "stations", "headquarters",
+    "target", "targets", "position", "positions", "compound", "compounds", "outpost",
+    "outposts", "stronghold", "strongholds", "hideout", "hideouts", "vehicle", "vehicles",
+    "convoy", "convoys", "jet", "jets", "plane", "planes", "aircraft", "helicopter",
+    "helicopters", "boat", "boats",
+];
+
 /// Words after a hyphen that make "X-held", "X-backed" a description, not actor X.
 const HYPHEN_SKIP: &[&str] = &[
     "backed",
@@ -581,6 +609,8 @@ struct Base {
     name: String,
     is_org: bool,
     rule: String,
+    /// Words the base was named with.
+    at: (usize, usize),
 }
 
 /// A parsed phrase.
@@ -812,7 +842,15 @@ impl<'a> Parser<'a> {
             if BEFORE_NUMBER.contains(&lw) && !number {
                 first_quant.get_or_insert(j);
             }
-            if DETERMINERS.contains(&lw) || num {
+            if num
+                && self.lw(j + 1) == "-"
+                && matches!(self.lw(j + 2), "year" | "month" | "week" | "day")
+                && self.lw(j + 3) == "-"
+                && self.lw(j + 4) == "old"
+            {
+                // "a 35-year-old inmate": the age belongs to the phrase
+                j += 5;
+            } else if DETERMINERS.contains(&lw) || num {
                 j += 1;
             } else if QUANTITY_NOUNS.contains(&lw) && self.lw(j + 1) == "of" {
                 j += 2;
@@ -876,6 +914,25 @@ impl<'a> Parser<'a> {
                     && HYPHEN_SKIP.contains(&self.lw(end + 1))
                     && e.kind != EntryKind::Stop
                 {
+                    // "a Moscow-based bank", "a UK-based group": the seat gives the
+                    // country; other hyphen words ("Iran-backed") only describe
+                    let seat = self.lw(end + 1) == "based"
+                        && matches!(
+                            e.kind,
+                            EntryKind::Country | EntryKind::City | EntryKind::Adjective
+                        )
+                        && e.country.is_some()
+                        && self.np_head_follows(end + 2);
+                    if seat {
+                        countries.push((
+                            e.country.clone().unwrap_or_default(),
+                            j,
+                            end,
+                            e.id.clone(),
+                        ));
+                        rules.push("rule:x-based".into());
+                        had_mod = true;
+                    }
                     j = end + 2;
                     continue;
                 }
@@ -989,6 +1046,17 @@ impl<'a> Parser<'a> {
                 if e.modifier {
                     return self.fallback(start, j, det, countries, base, rules);
                 }
+                // "military exercises", "police custody": the agent word only modifies a
+                // thing; the owner named before it ("Russia's") is still an actor
+                if e.kind == EntryKind::Agent
+                    && self.w.get(hend).is_some_and(|w| w.alpha && !w.cap)
+                    && THING_NOUNS.contains(&self.lw(hend))
+                {
+                    return match base {
+                        Some(b) => Some(self.base_np(start, &b, rules)),
+                        None => self.fallback(start, j, det, countries, None, rules),
+                    };
+                }
                 let plural = self.c.pats[hpat.unwrap()].plural;
                 let mut np = self.agent_np(
                     start,
@@ -1002,6 +1070,16 @@ impl<'a> Parser<'a> {
                     rules.clone(),
                 );
                 np.bare = det && !had_mod && countries.is_empty() && base.is_none();
+                // "an army camp", "rebel positions": the facility stands for its holder
+                if e.kind == EntryKind::Agent
+                    && self.w.get(hend).is_some_and(|w| w.alpha && !w.cap)
+                    && OWNED_NOUNS.contains(&self.lw(hend))
+                {
+                    np.end = hend + 1;
+                    np.bare = false;
+                    np.rules.push("rule:owned-facility".into());
+                    return Some(self.post(np, depth));
+                }
                 // more titles, then a name: "army chief Gen. Abdel Fattah al-Burhan"
                 let mut k = hend;
                 while let Some((e2, t, _)) = self.hit(k) {
@@ -1025,6 +1103,7 @@ impl<'a> Parser<'a> {
                     np.person = true;
                     np.bare = false;
                     np.rules.push("rule:title-name".into());
+                    self.title_on_dict_person(&mut np, k, nend);
                 } else if e.anaphoric || e.weak {
                     // "the armed group Ansar Dine", "the rebel group known as M23"
                     let mut k2 = k;
@@ -1104,7 +1183,20 @@ impl<'a> Parser<'a> {
                 let city = e.kind == EntryKind::City;
                 let dateline = j == 0 && matches!(self.lw(hend), "," | "(" | "-" | "—");
                 let prev = if j > 0 { self.lw(j - 1) } else { "" };
-                if city && (self.is_poss(hend) || dateline || PLACE_PREPS.contains(&prev) || det) {
+                let capital = city && {
+                    let seat = self.text(j, hend);
+                    self.gaz.lookup(seat).any(|c| {
+                        let p = self.gaz.place(c.place);
+                        p.is_capital() && !c.demonym
+                    })
+                };
+                // "an ultimatum to Damascus", "a visit to Washington": a national capital
+                // after "to" is the government addressed or visited
+                let to_capital = capital && prev == "to" && !det && !self.is_poss(hend);
+                if city
+                    && !to_capital
+                    && (self.is_poss(hend) || dateline || PLACE_PREPS.contains(&prev) || det)
+                {
                     // "in Kigali": a place, not an actor (the places stage handles it)
                     return None;
                 }
@@ -1114,11 +1206,9 @@ impl<'a> Parser<'a> {
                 if city {
                     // "Washington said", "Kigali accused Kinshasa": the government seated there
                     rules.push("rule:capital-metonymy".into());
-                    let seat = self.text(j, hend);
-                    let capital = self.gaz.lookup(seat).any(|c| {
-                        let p = self.gaz.place(c.place);
-                        p.is_capital() && !c.demonym
-                    });
+                    if to_capital {
+                        rules.push("rule:capital-after-to".into());
+                    }
                     if capital && code.len() == 3 {
                         code = compose(&code, "GOV");
                     }
@@ -1266,7 +1356,37 @@ impl<'a> Parser<'a> {
             name,
             is_org,
             rule: e.id.clone(),
+            at: (a, b),
         })
+    }
+
+    /// The base of a phrase alone ("Russia's" of "Russia's military exercises").
+    fn base_np(&self, start: usize, b: &Base, mut rules: Vec<String>) -> Np {
+        rules.push(b.rule.clone());
+        let start = if start < b.at.0 { start } else { b.at.0 };
+        Np {
+            start,
+            end: b.at.1,
+            head: b.at,
+            kind: if b.is_org {
+                ActorKind::Organization
+            } else {
+                ActorKind::Country
+            },
+            name: b.name.clone(),
+            code: b.code.clone(),
+            country: b.country.clone(),
+            sector: b.sector.clone(),
+            inter: b.inter.or(Some(1)),
+            rules,
+            plural: false,
+            person: false,
+            anaphoric: false,
+            bare: false,
+            split: Vec::new(),
+            poss: None,
+            host: None,
+        }
     }
 
     /// Build an agent- or title-headed phrase: role from the head and its modifiers, code
@@ -1459,6 +1579,12 @@ impl<'a> Parser<'a> {
     fn name_fallback(&self, i: usize) -> Result<Np, (usize, &'static str)> {
         let w = self.w[i];
         let lw = self.lw(i);
+        // "New York Stock Exchange" hidden by a stop phrase: its tail is no name either
+        if let Some((end, e, _)) = self.hit(i) {
+            if e.kind == EntryKind::Stop {
+                return Err((end, "a stop phrase"));
+            }
+        }
         if !(w.cap && w.alpha) || self.hit(i).is_some() || NOT_NAMES.contains(&lw) {
             return Err((i + 1, "not a name"));
         }
@@ -1707,6 +1833,58 @@ impl<'a> Parser<'a> {
         np
     }
 
+    /// `rule:title-dict-person`: a title before a person the dictionary knows ("Lt. Gen.
+    /// Abdel Fattah al-Burhan", "President Obama"). The dictionary's code and country
+    /// (resolved for the article's date) win over the title's: the title only says what
+    /// the person does, the entry says for whom. The title's sector is added where the
+    /// entry's code has none ("SDN" + "MIL").
+    fn title_on_dict_person(&self, np: &mut Np, from: usize, to: usize) {
+        let Some((pat_end, person)) = (from..to).find_map(|x| {
+            self.hit(x)
+                .filter(|h| h.1.kind == EntryKind::Person && h.0 <= to)
+                .map(|h| (h.0, h.1))
+        }) else {
+            return;
+        };
+        let Some(b) = self.base_of(person, from, pat_end) else {
+            return;
+        };
+        let title_sector = np.sector.clone();
+        // undated article: a current title ("President Obama", not "former President
+        // Obama") picks the term of that office over the out-of-office code
+        let former = (np.start..from).any(|x| matches!(self.lw(x), "former" | "ex" | "late"));
+        if let (None, false, Some(ts), crate::dict::CodeSpec::Dated { dated, .. }) =
+            (self.date, former, &title_sector, &person.code)
+        {
+            if let Some(term) = dated.iter().rev().find(|d| d.code.ends_with(ts.as_str())) {
+                if term.code != b.code {
+                    let mut b = b.clone();
+                    b.code = term.code.clone();
+                    b.sector = Some(ts.clone());
+                    b.inter = default_inter(ts);
+                    np.rules.push("rule:title-implies-office".into());
+                    return self.apply_title_person(np, b, title_sector);
+                }
+            }
+        }
+        self.apply_title_person(np, b, title_sector);
+    }
+
+    fn apply_title_person(&self, np: &mut Np, b: Base, title_sector: Option<String>) {
+        np.code = match (&b.sector, &title_sector) {
+            (None, Some(s)) if b.code.len() == 3 => compose(&b.code, s),
+            _ => b.code.clone(),
+        };
+        np.country = b.country.clone();
+        np.sector = b.sector.clone().or(title_sector);
+        np.inter = b
+            .inter
+            .or_else(|| np.sector.as_deref().and_then(default_inter));
+        np.name = b.name.clone();
+        np.rules.push(b.rule.clone());
+        np.rules.push("rule:title-dict-person".into());
+    }
+
     fn head_is_weak(&self, np: &Np) -> bool {
         // a head is weak if its entry is; look it up again from the head span start
         let mut k = np.head.0;
@@ -1868,7 +2046,10 @@ impl crate::ActorRecognizer {
                     let b_role = matches!(b.kind, ActorKind::Agent)
                         || (b.kind == ActorKind::Person
                             && b.rules.iter().any(|r| r == "rule:title-name"));
-                    if closes && a_named && b_role && b.split.is_empty() {
+                    // "Julian Assange, his lawyer said": a possessed role is someone
+                    // else related to A, not A described again
+                    let possessed = matches!(p.lw(b.start), "his" | "her" | "their" | "its");
+                    if closes && a_named && b_role && b.split.is_empty() && !possessed {
                         // B describes A: A takes B's code when it has none of its own
                         let mut bc = self.cand(p, &b);
                         bc.appos_of = Some(main);
@@ -1959,12 +2140,15 @@ impl crate::ActorRecognizer {
                 }
             }
             if found.is_none() {
-                let mut counts: Vec<(String, usize, usize)> = Vec::new(); // iso, count, first
+                // iso, weight, first; a country named as where things happen ("in Mali",
+                // "militants in Mali") weighs double: the story is set there
+                let mut counts: Vec<(String, usize, usize)> = Vec::new();
                 for (k, c) in cands.iter().enumerate() {
                     if let (Some(iso), true) = (&c.m.country, c.explicit_country) {
+                        let w = 1 + usize::from(is_setting(doc.text(), &c.m));
                         match counts.iter_mut().find(|x| &x.0 == iso) {
-                            Some(x) => x.1 += 1,
-                            None => counts.push((iso.clone(), 1, k)),
+                            Some(x) => x.1 += w,
+                            None => counts.push((iso.clone(), w, k)),
                         }
                     }
                 }
@@ -2032,6 +2216,15 @@ impl crate::ActorRecognizer {
                     }
                 }
             }
+            external_force(&mut c.m, focus.as_deref());
+            if c.m.kind == ActorKind::Person
+                && c.m.country.is_none()
+                && !c.on_org
+                && c.m.rules.iter().any(|r| r == "rule:title-name")
+                && c.m.sector.as_deref().is_some_and(|s| !is_international(s))
+            {
+                infer_title_country(doc.text(), &out, &mut c.m, focus.as_deref());
+            }
             doc.trace("actors", Some(c.m.span), || {
                 format!(
                     "{:?} {} [{}] {}",
@@ -2047,6 +2240,74 @@ impl crate::ActorRecognizer {
         }
         doc.actors = out;
     }
+}
+
+/// ACLED interaction 8 (External/Other forces): the forces of an intergovernmental body
+/// ("UN peacekeepers", "NATO troops") always; a state's military or police when the state
+/// is not the article's focus country ("French troops" in a story set in Mali).
+fn external_force(m: &mut ActorMention, focus: Option<&str>) {
+    if m.kind == ActorKind::Reference || m.acled_inter == Some(8) {
+        return;
+    }
+    let force = matches!(m.sector.as_deref(), Some("MIL" | "COP"));
+    let rule = if m.code.starts_with("IGO") && (force || m.code.ends_with("MIL")) {
+        "infer:igo-force"
+    } else if force
+        && m.kind != ActorKind::Person
+        && focus.is_some()
+        && m.country.is_some()
+        && m.country.as_deref() != focus
+    {
+        "infer:foreign-force"
+    } else {
+        return;
+    };
+    m.acled_inter = Some(8);
+    m.rules.push(rule.into());
+}
+
+/// Whether a mention names where the story happens: a country after "in", "inside",
+/// "across" or "throughout", or an agent placed by "in <country>".
+fn is_setting(text: &str, m: &ActorMention) -> bool {
+    if m.rules.iter().any(|r| r == "rule:agent-in-country") {
+        return true;
+    }
+    if m.kind != ActorKind::Country {
+        return false;
+    }
+    let before = text[..m.span.start].trim_end();
+    let word = before
+        .rsplit(|ch: char| !ch.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    ["in", "inside", "across", "throughout"]
+        .iter()
+        .any(|p| word.eq_ignore_ascii_case(p))
+}
+
+/// A titled person with no country of their own ("Foreign Minister Sergei Ivanov",
+/// "President Kante"): a country named right before the phrase, with only punctuation
+/// between ("In Mali, President Kante said" does not count; "Mali: President Kante"
+/// does), else the article's focus country. Office holders are reported mostly by the
+/// press of their own country or in stories about it, so the focus is the best guess
+/// left; the rule id says which guess was taken.
+fn infer_title_country(text: &str, earlier: &[ActorMention], m: &mut ActorMention, focus: Option<&str>) {
+    let adjacent = earlier.iter().rev().take(3).find(|p| {
+        p.sentence == m.sentence
+            && p.kind == ActorKind::Country
+            && p.span.end <= m.span.start
+            && text[p.span.end..m.span.start]
+                .chars()
+                .all(|ch| ch.is_whitespace() || matches!(ch, ':' | '-' | '–' | '—' | '(' | '|'))
+    });
+    let (iso, rule) = match (adjacent.and_then(|p| p.country.clone()), focus) {
+        (Some(iso), _) => (iso, "infer:title-adjacent-country"),
+        (None, Some(f)) => (f.to_string(), "infer:title-focus-country"),
+        (None, None) => return,
+    };
+    m.code = compose(&iso, &m.code);
+    m.country = Some(iso);
+    m.rules.push(rule.into());
 }
 
 /// The last earlier mention a pronoun or definite description can stand for, within the
@@ -2289,7 +2550,7 @@ mod tests {
             ),
             (
                 "Lt. Gen. Abdel Fattah al-Burhan visited the front.",
-                &[("Lt. Gen. Abdel Fattah al-Burhan", "MIL")],
+                &[("Lt. Gen. Abdel Fattah al-Burhan", "SDNMIL")],
             ),
             (
                 "Fighters of the armed group Ansar Dine entered the town.",
@@ -2401,7 +2662,7 @@ mod tests {
             (
                 "Gen. Amadou Diallo inspected the troops in Gao. He said the town was calm.",
                 "He",
-                "MIL",
+                "MLIMIL",
             ),
             (
                 "The rebel group known as M23 seized Goma. The group said it would stay.",
@@ -2604,6 +2865,148 @@ mod tests {
             let m = doc.actors.iter().find(|m| doc.slice(m.span) == phrase).unwrap_or_else(|| panic!("{text}: {:?}", found(&doc)));
             assert_eq!(m.acled_inter, Some(inter), "{text}");
         }
+    }
+
+    /// Find the mention written exactly as `phrase`, or fail with what was found.
+    fn mention<'d>(doc: &'d Doc, text: &str, phrase: &str) -> &'d sitrep_core::ActorMention {
+        doc.actors
+            .iter()
+            .find(|m| doc.slice(m.span) == phrase)
+            .unwrap_or_else(|| panic!("{text}: no [{phrase}] in {:?}", found(doc)))
+    }
+
+    #[test]
+    fn people_facilities_and_vehicles_as_actors() {
+        // (text, phrase, code, rule it must carry or "")
+        let cases: &[(&str, &str, &str, &str)] = &[
+            ("Guards beat a 35-year-old inmate at the jail.", "a 35-year-old inmate", "CVL", ""),
+            ("A five-year-old girl was hurt by a stray bullet.", "A five-year-old girl", "CVL", ""),
+            ("Police detained two lecturers in Lagos.", "two lecturers in Lagos", "NGAEDU", "rule:agent-in-country"),
+            ("Gunmen raided a police station in Kano.", "a police station in Kano", "NGACOP", ""),
+            ("Shells fell on two clinics and a college.", "two clinics", "HLH", ""),
+            ("Syrian jets pounded the town.", "Syrian jets", "SYRMIL", ""),
+            ("Pirates boarded a cargo ship.", "a cargo ship", "BUS", ""),
+            ("Sanctions hit a Moscow-based bank.", "a Moscow-based bank", "RUSBUS", "rule:x-based"),
+            ("Troops shelled rebel positions.", "rebel positions", "REB", "rule:owned-facility"),
+            ("Militants ambushed police vehicles.", "police vehicles", "COP", "rule:owned-facility"),
+            ("The jihadists attacked an army camp.", "an army camp", "MIL", "rule:owned-facility"),
+            ("Investigators questioned two servicemen.", "two servicemen", "MIL", ""),
+            ("Venezuela freed a former presidential candidate.", "a former presidential candidate", "VENPTY", "infer:focus-country"),
+            ("The Taliban sent an ultimatum to Washington.", "Washington", "USAGOV", "rule:capital-after-to"),
+        ];
+        for (text, phrase, code, rule) in cases {
+            let doc = run(text);
+            let m = mention(&doc, text, phrase);
+            assert_eq!(m.code, *code, "{text}");
+            assert!(rule.is_empty() || m.rules.iter().any(|r| r == rule), "{text}: {:?}", m.rules);
+        }
+        // (text, word that must not be, or be inside, any actor)
+        let not_actors: &[(&str, &str)] = &[
+            ("The think tank criticised the plan.", "tank"),
+            ("Fighting spread to Kandahar on Monday.", "Kandahar"),
+            ("The New York Times reported the raid.", "Times"),
+        ];
+        for (text, word) in not_actors {
+            let doc = run(text);
+            assert!(
+                doc.actors.iter().all(|m| !doc.slice(m.span).contains(word)),
+                "{text}: [{word}] became an actor: {:?}",
+                found(&doc)
+            );
+        }
+    }
+
+    #[test]
+    fn agent_words_modifying_things_are_not_actors() {
+        // (text, phrases that must be found, word no mention may contain)
+        type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+        let cases: &[Case] = &[
+            ("Russia's military exercises alarmed Kyiv.", &[("Russia", "RUS")], "military"),
+            ("Russian military exercises began in the north.", &[("Russian", "RUS")], "military"),
+            ("The US cut military aid to the region.", &[("The US", "USA")], "military"),
+            ("Police took the men into police custody.", &[("Police", "COP")], "custody"),
+        ];
+        for (text, want, banned) in cases {
+            check(&[(text, want)]);
+            let doc = run(text);
+            assert!(
+                doc.actors.iter().all(|m| !doc.slice(m.span).contains(banned)),
+                "{text}: {:?}",
+                found(&doc)
+            );
+        }
+        // the same words stay actors where they are the head
+        check(&[
+            ("The military said it repelled the attack.", &[("The military", "MIL")]),
+            ("Army officials denied the report.", &[("Army officials", "MIL")]),
+        ]);
+    }
+
+    #[test]
+    fn titles_before_dictionary_persons_and_title_countries() {
+        // (text, phrase, code, rule)
+        let cases: &[(&str, &str, &str, &str)] = &[
+            ("President Museveni banned the rally.", "President Museveni", "UGAGOV", "rule:title-dict-person"),
+            ("Lt. Gen. Abdel Fattah al-Burhan visited the front.", "Lt. Gen. Abdel Fattah al-Burhan", "SDNMIL", "rule:title-dict-person"),
+            // no publication date: a current title picks the term of office
+            ("President Obama met the king.", "President Obama", "USAGOV", "rule:title-implies-office"),
+            ("Former President Obama met the king.", "Former President Obama", "USAELI", "rule:title-dict-person"),
+            // titled persons the dictionary does not know
+            ("Togo: Interior Minister Kodjo Amevor resigned.", "Interior Minister Kodjo Amevor", "TGOGOV", "infer:title-adjacent-country"),
+            ("Interior Minister Kodjo Amevor toured the border in Togo.", "Interior Minister Kodjo Amevor", "TGOGOV", "infer:title-focus-country"),
+        ];
+        for (text, phrase, code, rule) in cases {
+            let doc = run(text);
+            let m = mention(&doc, text, phrase);
+            assert_eq!(m.code, *code, "{text}");
+            assert_eq!(m.kind, ActorKind::Person, "{text}");
+            assert!(m.rules.iter().any(|r| r == rule), "{text}: {:?}", m.rules);
+        }
+        // a dated article: the date decides, not the title
+        let rec = ActorRecognizer::new(ActorDictionary::embedded());
+        let mut doc = sitrep_text::prepare("President Obama spoke at the summit.");
+        doc.article.published = jiff::civil::Date::new(2019, 5, 1).ok();
+        rec.run(&mut doc);
+        assert_eq!(doc.actors[0].code, "USAELI");
+        // an international title gets no country
+        let doc = run("Secretary-General Amina Diallo visited Mali.");
+        let m = mention(&doc, "", "Secretary-General Amina Diallo");
+        assert_eq!(m.country, None);
+    }
+
+    #[test]
+    fn full_names_after_to_and_from_stay_persons() {
+        for (text, phrase) in [
+            ("Ecuador granted asylum to Julian Assange, his lawyer said.", "Julian Assange"),
+            ("A letter from Julian Assange was read out.", "Julian Assange"),
+        ] {
+            let doc = run(text);
+            let m = mention(&doc, text, phrase);
+            assert_eq!(m.kind, ActorKind::Person, "{text}");
+            // "his lawyer" is someone else, not a description of Assange
+            assert!(!m.rules.iter().any(|r| r == "rule:apposition"), "{text}: {:?}", m.rules);
+        }
+    }
+
+    #[test]
+    fn intergovernmental_and_foreign_forces_are_external() {
+        // (text, phrase, ACLED interaction, rule or "")
+        let cases: &[(&str, &str, u8, &str)] = &[
+            ("NATO troops patrolled the border.", "NATO troops", 8, "infer:igo-force"),
+            ("UN peacekeepers were attacked near Gao.", "UN peacekeepers", 8, ""),
+            ("French troops killed ten militants in Mali.", "French troops", 8, "infer:foreign-force"),
+            ("Russian peacekeepers deployed in Kosovo on Monday.", "Russian peacekeepers", 8, "infer:foreign-force"),
+            ("Malian soldiers patrolled Gao in Mali.", "Malian soldiers", 1, ""),
+        ];
+        for (text, phrase, inter, rule) in cases {
+            let doc = run(text);
+            let m = mention(&doc, text, phrase);
+            assert_eq!(m.acled_inter, Some(*inter), "{text}: {:?}", m.rules);
+            assert!(rule.is_empty() || m.rules.iter().any(|r| r == rule), "{text}: {:?}", m.rules);
+        }
+        // the story is set where things happen: "in Mali" outweighs the first-named country
+        let doc = run("French troops killed ten militants in Mali.");
+        assert_eq!(doc.focus.country.as_deref(), Some("MLI"));
     }
 
     #[test]

@@ -27,8 +27,9 @@ impl Stage for Attributor {
     fn name(&self) -> &'static str {
         "attribute"
     }
+    /// Reads actors too: a reporter that the coder took for the event's source is replaced.
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Events]
+        &[Layer::Actors, Layer::Events]
     }
     fn assigns(&self) -> &'static [Layer] {
         &[Layer::EventAttribution]

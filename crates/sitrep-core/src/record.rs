@@ -11,7 +11,9 @@ pub const SCHEMA: &str = "sitrep.event/1";
 pub struct RecordActor {
     pub text: String,
     pub name: String,
-    pub code: String,
+    /// CAMEO actor code; null when the actor was recognised but has no code (an unknown
+    /// named person or group).
+    pub code: Option<String>,
     pub country: Option<String>,
     pub sector: Option<String>,
     pub acled_inter: Option<u8>,
@@ -115,7 +117,7 @@ impl EventRecord {
                 RecordActor {
                     text: doc.slice(m.span).to_string(),
                     name: m.name.clone(),
-                    code: m.code.clone(),
+                    code: Some(m.code.clone()).filter(|c| !c.is_empty()),
                     country: m.country.clone(),
                     sector: m.sector.clone(),
                     acled_inter: m.acled_inter,
@@ -130,8 +132,8 @@ impl EventRecord {
                 name: p.name.clone(),
                 country: p.country.clone(),
                 admin1: p.admin1.clone(),
-                lat: p.lat,
-                lon: p.lon,
+                lat: p.lat.map(round_coordinate),
+                lon: p.lon.map(round_coordinate),
                 precision: p.precision,
                 geonames_id: p.geonames_id,
                 span: p.span,
@@ -198,9 +200,19 @@ impl EventRecord {
                 also_in: event.also_in.iter().map(|&s| doc.sentences[s].span).collect(),
                 rules: event.rules.clone(),
             },
-            confidence: event.confidence,
+            confidence: round_to(event.confidence as f64, 100.0) as f32,
         }
     }
+}
+
+/// Coordinates to 5 decimals (about 1 m): the gazetteer stores f32, whose widening to f64
+/// would otherwise print noise digits.
+fn round_coordinate(x: f64) -> f64 {
+    round_to(x, 100_000.0)
+}
+
+fn round_to(x: f64, scale: f64) -> f64 {
+    (x * scale).round() / scale
 }
 
 pub fn precision_name(p: crate::DatePrecision) -> &'static str {

@@ -346,14 +346,14 @@ pub fn score(coded: &[(Item, Vec<EventRecord>)]) -> Scores {
             records
                 .iter()
                 .filter_map(|r| r.actor1.as_ref())
-                .map(|a| score::full_code(&a.code))
+                .map(|a| score::full_code(a.code.as_deref().unwrap_or("")))
                 .collect(),
         );
         let p_tgt = full(
             records
                 .iter()
                 .filter_map(|r| r.actor2.as_ref())
-                .map(|a| score::full_code(&a.code))
+                .map(|a| score::full_code(a.code.as_deref().unwrap_or("")))
                 .collect(),
         );
         source.add_multiset(&g_src, &p_src);
@@ -398,7 +398,7 @@ pub fn score(coded: &[(Item, Vec<EventRecord>)]) -> Scores {
             .iter()
             .map(|r| {
                 let code = |a: Option<&sitrep_core::RecordActor>| {
-                    a.map(|a| score::full_code(&a.code)).unwrap_or_default()
+                    a.map(|a| score::full_code(a.code.as_deref().unwrap_or(""))).unwrap_or_default()
                 };
                 (
                     code(r.actor1.as_ref()),

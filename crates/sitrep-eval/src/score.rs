@@ -224,7 +224,7 @@ pub fn gold_primary(code: &str) -> String {
 /// the first three letters of its code, falling back to its country. None when sitrep gave
 /// the actor neither a code nor a country: there is nothing to compare.
 pub fn pred_primary(actor: &RecordActor) -> Option<String> {
-    let code = actor.code.trim().to_ascii_uppercase();
+    let code = actor.code.as_deref().unwrap_or("").trim().to_ascii_uppercase();
     if code.starts_with("---") {
         return Some("---".into());
     }
@@ -348,7 +348,7 @@ pub(crate) mod testing {
         RecordActor {
             text: String::new(),
             name: String::new(),
-            code: code.into(),
+            code: Some(code.to_string()).filter(|c| !c.is_empty()),
             country: country.map(Into::into),
             sector: sector.map(Into::into),
             acled_inter: None,

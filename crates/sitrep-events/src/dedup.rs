@@ -165,8 +165,17 @@ impl Stage for Deduplicator {
     fn name(&self) -> &'static str {
         "merge"
     }
+    /// Merging compares actors, places, dates and casualty figures, and re-derives the ACLED
+    /// type once figures are attached: it runs after every event-level stage.
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Events]
+        &[
+            Layer::Actors,
+            Layer::Events,
+            Layer::EventPlaces,
+            Layer::EventDates,
+            Layer::EventCasualties,
+            Layer::EventAttribution,
+        ]
     }
     fn assigns(&self) -> &'static [Layer] {
         &[Layer::Merged]

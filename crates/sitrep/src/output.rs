@@ -39,7 +39,7 @@ fn json_name<T: serde::Serialize>(v: &T) -> String {
 
 fn actor_cols(a: &Option<RecordActor>) -> [String; 6] {
     match a {
-        Some(a) => [a.text.clone(), a.name.clone(), a.code.clone(), opt(&a.country), opt(&a.sector), opt(&a.acled_inter)],
+        Some(a) => [a.text.clone(), a.name.clone(), opt(&a.code), opt(&a.country), opt(&a.sector), opt(&a.acled_inter)],
         None => Default::default(),
     }
 }
