@@ -37,7 +37,7 @@ impl std::error::Error for DictError {}
 pub struct ActorRecognizer {
     compiled: matcher::Compiled,
     /// Place names, consulted only for capitalised names with no actor entry.
-    places: sitrep_places::Gazetteer,
+    places: std::sync::Arc<sitrep_places::Gazetteer>,
 }
 
 impl std::fmt::Debug for ActorRecognizer {
@@ -55,12 +55,16 @@ impl Default for ActorRecognizer {
 }
 
 impl ActorRecognizer {
-    /// Compile the dictionary into matchers, once.
+    /// Compile the dictionary into matchers, once. Uses the embedded gazetteer to tell
+    /// place names from actor names.
     pub fn new(dict: ActorDictionary) -> Self {
-        ActorRecognizer {
-            compiled: matcher::Compiled::new(dict),
-            places: sitrep_places::Gazetteer::embedded(),
-        }
+        Self::with_gazetteer(dict, std::sync::Arc::new(sitrep_places::Gazetteer::embedded()))
+    }
+
+    /// As [`ActorRecognizer::new`], consulting `gazetteer` (the same one the locate stage
+    /// uses, e.g. an imported GeoNames index) to tell place names from actor names.
+    pub fn with_gazetteer(dict: ActorDictionary, gazetteer: std::sync::Arc<sitrep_places::Gazetteer>) -> Self {
+        ActorRecognizer { compiled: matcher::Compiled::new(dict), places: gazetteer }
     }
 }
 

@@ -67,7 +67,10 @@ impl PipelineBuilder {
         let stages: Vec<Box<dyn Stage>> = vec![
             Box::new(Cleaner::new()),
             Box::new(Segmenter::new()),
-            Box::new(ActorRecognizer::new(self.actors.unwrap_or_else(ActorDictionary::embedded))),
+            Box::new(ActorRecognizer::with_gazetteer(
+                self.actors.unwrap_or_else(ActorDictionary::embedded),
+                gazetteer.clone(),
+            )),
             Box::new(PlaceRecognizer::new(gazetteer)),
             Box::new(DateRecognizer::default()),
             Box::new(CasualtyCounter::default()),

@@ -2,7 +2,8 @@
 //! them (main typed record, aligned record for roles):
 //!
 //! ```text
-//! cargo run --release -p sitrep-events --example evalerrors -- plv|plover|petrarch
+//! cargo run --release -p sitrep-eval --example evalerrors -- plv|plover|petrarch
+//! SITREP_REF=/path/to/ref cargo run …   # reference data elsewhere than ../shared/ref
 //! ```
 //!
 //! Lines start with a tag to grep: `ROOT` (wrong main type), `TGT` (target missed),
@@ -12,7 +13,10 @@ use sitrep_core::EventRecord;
 use sitrep_eval::{petrarch, plover, plv};
 use sitrep_pipeline::Pipeline;
 
-const REF: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/ref");
+/// The reference data: `SITREP_REF`, else `shared/ref` beside the repository.
+fn reference_root() -> String {
+    std::env::var("SITREP_REF").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/ref").to_string())
+}
 
 fn best(records: &[EventRecord], ok: impl Fn(&EventRecord) -> bool) -> Option<&EventRecord> {
     let mut b: Option<&EventRecord> = None;
@@ -44,7 +48,7 @@ fn main() {
     let p = Pipeline::embedded();
     match set.as_str() {
         "plv" => {
-            let text = std::fs::read_to_string(format!("{REF}/plv/PLV_train.tsv")).unwrap();
+            let text = std::fs::read_to_string(format!("{}/plv/PLV_train.tsv", reference_root())).unwrap();
             let gold = plv::read(&text, "plv").unwrap();
             for it in gold.items {
                 let coded = p.code(sitrep_core::Article::new(it.id.clone(), it.sentence.clone()));
@@ -66,7 +70,7 @@ fn main() {
             }
         }
         "plover" => {
-            let text = std::fs::read_to_string(format!("{REF}/plover/PLOVER_GSR_CAMEO.txt")).unwrap();
+            let text = std::fs::read_to_string(format!("{}/plover/PLOVER_GSR_CAMEO.txt", reference_root())).unwrap();
             let gold = plover::read(&text, "plover").unwrap();
             for it in gold.items {
                 let mut a = sitrep_core::Article::new(it.id.clone(), it.text.clone());
@@ -80,7 +84,7 @@ fn main() {
             }
         }
         _ => {
-            let text = std::fs::read_to_string(format!("{REF}/petrarch2/validation/PETR2_GSR_validation.xml")).unwrap();
+            let text = std::fs::read_to_string(format!("{}/petrarch2/validation/PETR2_GSR_validation.xml", reference_root())).unwrap();
             let gold = petrarch::read(&text, "petrarch").unwrap();
             for it in gold.items {
                 let mut a = sitrep_core::Article::new(it.id.clone(), it.text.clone());
