@@ -133,6 +133,7 @@ fn words_that_only_look_like_triggers_are_not_coded() {
         "The ministry released its annual budget figures.",
         "The striker signed a contract with the club.",
         "He demonstrated his commitment to the project.",
+        "The floods forced thousands of families to flee their villages.",
     ];
     for text in table {
         let doc = code(text, &[]);
