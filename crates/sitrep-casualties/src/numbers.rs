@@ -8,37 +8,10 @@
 //! (100): scores → 20, thousands → 1000; "several", "a few" and "a handful" → 3. "Many" and
 //! "a number of" carry no figure and are not counted.
 
-use sitrep_core::{Qualifier, Token, TokenKind};
+use sitrep_core::{Qualifier, TokenKind};
 
-/// Tokens with their lowercased text.
-pub(crate) struct View<'a> {
-    pub lower: &'a str,
-    pub toks: &'a [Token],
-}
-
-impl<'a> View<'a> {
-    /// Lowercased text of token `i`, or "" outside the slice.
-    pub fn w(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| &self.lower[t.span.start..t.span.end])
-    }
-    /// Like `w`, for an index that may have gone below zero.
-    pub fn wi(&self, i: isize) -> &'a str {
-        if i < 0 {
-            ""
-        } else {
-            self.w(i as usize)
-        }
-    }
-    pub fn kind(&self, i: usize) -> Option<TokenKind> {
-        self.toks.get(i).map(|t| t.kind)
-    }
-    pub fn adjacent(&self, i: usize) -> bool {
-        match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) => a.span.end == b.span.start,
-            _ => false,
-        }
-    }
-}
+/// Tokens with their lowercased text (shared with other scanners).
+pub(crate) type View<'a> = sitrep_text::TokenView<'a>;
 
 /// A parsed figure: tokens `[start, end)`, value, and whether it was a vague word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

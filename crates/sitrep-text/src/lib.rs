@@ -14,12 +14,14 @@ pub mod clean;
 pub mod dateline;
 pub mod segment;
 pub mod tokenize;
+pub mod view;
 pub mod words;
 
 pub use clean::Cleaner;
 pub use dateline::detect_dateline;
 pub use segment::Segmenter;
 pub use tokenize::tokenize;
+pub use view::TokenView;
 
 /// Build a `Doc` for `text` and run the cleaner and segmenter on it: the usual first steps,
 /// handy for other stages' tests.

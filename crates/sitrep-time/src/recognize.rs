@@ -7,36 +7,10 @@
 
 use crate::resolve::{resolve, Direction, Expr};
 use crate::words::{day_part, month, month_lead, name_head, small_number, weekday, year_lead};
-use sitrep_core::{DateMention, DatePrecision, Doc, Span, Token, TokenKind};
+use sitrep_core::{DateMention, DatePrecision, Doc, Span, TokenKind};
 
-/// A read-only view of the tokens with their lowercased text.
-pub(crate) struct View<'a> {
-    pub lower: &'a str,
-    pub toks: &'a [Token],
-}
-
-impl<'a> View<'a> {
-    pub fn new(doc: &'a Doc) -> Self {
-        View { lower: &doc.lower, toks: &doc.tokens }
-    }
-    /// Lowercased text of token `i`, or "" past the end.
-    pub fn w(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| &self.lower[t.span.start..t.span.end])
-    }
-    pub fn cap(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.cap)
-    }
-    pub fn kind(&self, i: usize) -> Option<TokenKind> {
-        self.toks.get(i).map(|t| t.kind)
-    }
-    /// Tokens `i` and `i + 1` touch (no space between).
-    pub fn adjacent(&self, i: usize) -> bool {
-        match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) => a.span.end == b.span.start,
-            _ => false,
-        }
-    }
-}
+/// Tokens with their lowercased text (shared with other scanners).
+pub(crate) type View<'a> = sitrep_text::TokenView<'a>;
 
 /// A day of month written as "16", "16th", "3rd", "1st".
 fn day_number(v: &View, i: usize) -> Option<i8> {

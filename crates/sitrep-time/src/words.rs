@@ -27,24 +27,12 @@ pub fn day_part(word: &str) -> bool {
     matches!(word, "night" | "morning" | "afternoon" | "evening" | "midday" | "noon" | "overnight")
 }
 
-/// Small cardinal words used in "two days ago".
+/// Small cardinal words used in "two days ago" ("a"/"an" count as one).
 pub fn small_number(word: &str) -> Option<i64> {
-    Some(match word {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "several" | "few" => return None,
-        _ => return None,
-    })
+    match word {
+        "a" | "an" => Some(1),
+        _ => sitrep_text::words::unit_number(word).filter(|n| (1..=12).contains(n)).map(i64::from),
+    }
 }
 
 /// Words that, right after a date, make the date part of a proper name: "the March 23
