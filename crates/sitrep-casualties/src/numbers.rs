@@ -202,7 +202,7 @@ mod tests {
     use super::*;
     use sitrep_core::Span;
 
-    fn view_of(text: &str) -> (String, Vec<Token>) {
+    fn view_of(text: &str) -> (String, Vec<sitrep_core::Token>) {
         let mut toks = Vec::new();
         sitrep_text::tokenize(text, Span::new(0, text.len()), &mut toks);
         (text.to_ascii_lowercase(), toks)
