@@ -229,6 +229,42 @@ impl<'d> Sent<'d> {
         end < self.len() && (self.words[end] == "," || self.has(end, words::COORD))
     }
 
+    /// Whether the "and"/"or" at `i` joins two noun phrases ("received food and medicine
+    /// from the agency", "a grant and a loan to the city") rather than two clauses: a
+    /// nominal word before it, a word or number after it, and no finite verb from there to
+    /// the next punctuation or clause word. "Attacked the town and killed ten" still splits.
+    fn joins_noun_phrases(&self, i: usize) -> bool {
+        let n = self.len();
+        if i == 0 || i + 1 >= n || self.kinds[i - 1] != TokenKind::Word && self.kinds[i - 1] != TokenKind::Number {
+            return false;
+        }
+        let before = self.flags[i - 1];
+        if before & (words::PREP | words::DET | words::ADVERB | words::NEG | words::PRONOUN | words::SUBORD | words::REL) != 0
+            || words::is_finite_verb(before, self.words[i - 1])
+        {
+            return false;
+        }
+        if !matches!(self.kinds[i + 1], TokenKind::Word | TokenKind::Number) || self.flags[i + 1] & (words::PRONOUN | words::ADVERB | words::NEG) != 0 {
+            return false;
+        }
+        for k in i + 1..n {
+            if self.kinds[k] == TokenKind::Punct {
+                break;
+            }
+            let f = self.flags[k];
+            if f & (words::COORD | words::REL | words::SUBORD | words::CONDITION) != 0 {
+                break;
+            }
+            // "for alleged fraud", "the wounded": an "-ed" word after a determiner,
+            // preposition or modifier, or a listed modifier itself, is not a verb
+            let modifier = f & (words::ADJ | words::HEARSAY) != 0 || self.flags[k - 1] & (words::DET | words::PREP | words::ADJ) != 0;
+            if self.kinds[k] == TokenKind::Word && words::is_finite_verb(f, self.words[k]) && !(modifier && f & words::VERB == 0 && f & (words::BE | words::HAVE | words::FUTURE | words::MAYBE | words::REPORT) == 0) {
+                return false;
+            }
+        }
+        true
+    }
+
     fn split_clauses(&mut self) {
         let n = self.len();
         let mut starts: Vec<(usize, Boundary)> = vec![(0, Boundary::Start)];
@@ -254,7 +290,7 @@ impl<'d> Sent<'d> {
                 }
                 TokenKind::Word => {
                     if f & words::COORD != 0 {
-                        if w == "but" || !self.joins_actors(i) {
+                        if w == "but" || !self.joins_actors(i) && !self.joins_noun_phrases(i) {
                             starts.push((next, Boundary::Coord));
                         }
                     } else if f & words::CONDITION != 0 {
@@ -420,6 +456,21 @@ mod tests {
             ("If talks fail, the army would attack.", &["Condition:if talks fail ,", "Comma:the army would attack ."]),
             ("The minister warned that sanctions would follow.", &["Start:the minister warned that", "Report:sanctions would follow ."]),
             ("Rebels attacked the town and killed ten people.", &["Start:rebels attacked the town and", "Coord:killed ten people ."]),
+            ("Rebels seized the town and the army fled.", &["Start:rebels seized the town and", "Coord:the army fled ."]),
+            ("Refugees received food and medicine from the agency.", &["Start:refugees received food and medicine from the agency ."]),
+            (
+                "The bank will provide a grant and a loan to the city.",
+                &["Start:the bank will provide a grant and a loan to the city ."],
+            ),
+            (
+                "Leaders condemned the shooting and suicide attack on a school, officials said.",
+                &["Start:leaders condemned the shooting and suicide attack on a school ,", "Comma:officials said", "Report:."],
+            ),
+            ("Police arrested two men and they were charged.", &["Start:police arrested two men and", "Coord:they were charged ."]),
+            (
+                "A court ordered the arrest and detention of the mayor for alleged fraud.",
+                &["Start:a court ordered the arrest and detention of the mayor for alleged fraud ."],
+            ),
         ];
         for (text, want) in table {
             assert_eq!(clauses(text), *want, "{text}");

@@ -116,6 +116,12 @@ fn symmetric(code: &str) -> bool {
     matches!(code.get(..2), Some("03" | "04" | "06")) && !code.starts_with("033") || code == "057"
 }
 
+/// Whether candidate `c` is an act done together: a symmetric code, or a failure to agree
+/// ("X and Y failed to reach agreement"), which is mutual whatever its code.
+fn mutual(s: &Sent, c: &Cand) -> bool {
+    symmetric(&c.code) || c.code.starts_with("12") && s.words[c.hit.start..c.hit.end].iter().any(|w| matches!(*w, "agree" | "agreement"))
+}
+
 /// The first actor in `from..to` introduced by one of `marks` ("to", "against"), skipping
 /// determiners and modifiers.
 fn marked_object(s: &Sent, from: usize, to: usize, marks: &[&str]) -> Option<usize> {
@@ -202,9 +208,12 @@ fn is_passive(s: &Sent, c: &Cand, clause: Clause) -> bool {
             break;
         }
     }
-    // reduced passive: "civilians killed by militiamen"
-    let by = s.words.get(c.hit.end) == Some(&"by");
-    by && c.hit.start > 0 && s.actor_at[c.hit.start - 1] >= 0
+    // reduced passive: "civilians killed by militiamen"; a charge needs no agent to be
+    // passive: "officials accused of abuses", "a mayor charged with fraud" (an active
+    // accusation names the accused before "of": "France accused Rwanda of…")
+    let next = s.words.get(c.hit.end).copied();
+    let charge = c.hit.end == c.hit.start + 1 && matches!(next, Some("of" | "with")) && matches!(c.code.get(..2), Some("11" | "17"));
+    (next == Some("by") || charge) && c.hit.start > 0 && s.actor_at[c.hit.start - 1] >= 0
 }
 
 /// Assign source and target to candidate `ci`.
@@ -248,7 +257,7 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
             }
         }
         // "India and Pakistan agreed to…": a joint subject acts with its second member
-        if symmetric(&c.code) && c.governor.is_none() {
+        if mutual(s, c) && c.governor.is_none() {
             if let Some(co) = source.and_then(|a| co_subject(s, a, c.hit.start)) {
                 target = Some(co);
             }
@@ -320,6 +329,12 @@ fn noun_roles(s: &Sent, c: &Cand, clause: Clause, clause_idx: usize) -> (Option<
     if k < n && s.words[k] == "between" {
         let first = object_in(s, k + 1, clause.end.max(k + 2));
         if let Some(a) = first {
+            // a mediator stands outside the pair it mediates between: the pair is the target
+            if mediates(&c.code) {
+                if let Some(m) = subject_in(s, clause, c.hit.start).or_else(|| inherited_subject(s, clause_idx)) {
+                    return (Some(m), Some(a));
+                }
+            }
             let second = object_in(s, s.actors[a].end, clause.end.max(s.actors[a].end + 1));
             return (Some(a), second);
         }
@@ -354,7 +369,15 @@ fn noun_roles(s: &Sent, c: &Cand, clause: Clause, clause_idx: usize) -> (Option<
         let prev = s.words[j - 1];
         matches!(prev, "on" | "against" | "at" | "targeting" | "with" | "upon" | "into" | "to" | "toward" | "towards" | "for" | "of").then_some(i)
     });
+    // "Jordan and the United States began joint exercises": a joint subject of a mutual
+    // act does it with its second member
+    let target = target.or_else(|| source.filter(|_| mutual(s, c)).and_then(|a| co_subject(s, a, c.hit.start)));
     (source, target)
+}
+
+/// Mediation (045, 108): the parties mediated between are the target, not the source.
+fn mediates(code: &str) -> bool {
+    code.starts_with("045") || code.starts_with("108")
 }
 
 /// "The fighting also shut the crossing": a definite event noun with no actors of its own

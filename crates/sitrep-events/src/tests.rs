@@ -387,6 +387,17 @@ fn targets_follow_what_the_verb_does() {
         ("The premier discussed the border with the Kenyan president.", &[("The premier", "GOV", false), ("the Kenyan president", "KENGOV", false)], "040 GOV>KENGOV"),
         // a country where aid goes is its target when nothing else is
         ("Japan sent food aid to refugees in Chad.", &[("Japan", "JPN", true), ("Chad", "TCD", true)], "073 JPN>TCD"),
+        // a list of gifts does not end the clause before the recipient
+        ("Sweden will provide a grant and a loan to Liberia.", &[("Sweden", "SWE", true), ("Liberia", "LBR", true)], "0331 SWE>LBR"),
+        ("The refugees received food and medicine from the agency.", &[("The refugees", "REF", false), ("the agency", "NGO", false)], "073 NGO>REF"),
+        // a joint subject of a mutual act named by a noun
+        ("Ghana and Togo began joint military exercises on Monday.", &[("Ghana", "GHA", true), ("Togo", "TGO", true)], "062 GHA>TGO"),
+        // failing to agree is mutual too
+        ("Peru and Chile failed to reach agreement on fishing rights.", &[("Peru", "PER", true), ("Chile", "CHL", true)], "120 PER>CHL"),
+        // a charge after the accused, with no auxiliary, is passive
+        ("Two ministers accused of bribery resigned on Friday.", &[("Two ministers", "GOV", false)], "1121 ->GOV"),
+        // the mediator is the source, the first party mediated between the target
+        ("The bishop launched a mediation effort between the rebels and the army.", &[("The bishop", "REL", false), ("the rebels", "REB", false), ("the army", "MIL", false)], "045 REL>REB"),
     ];
     for (text, actors, want) in table {
         let doc = code_kinds(text, actors);

@@ -30,6 +30,9 @@ pub const PAST_TIME: u32 = 1 << 18;
 pub const ADJ: u32 = 1 << 19;
 /// "loyal to", "backed by": the following actor modifies the preceding one.
 pub const MODIFIER_LINK: u32 = 1 << 20;
+/// Finite verbs that do not end in "-ed" (irregular pasts, "do"): with the "-ed" suffix they
+/// tell a second clause ("and the army fled") from a second noun ("and medicine").
+pub const VERB: u32 = 1 << 21;
 
 const TABLE: &[(u32, &str)] = &[
     (DET, "a an the this that these those its their his her our my your some several another any each every both no"),
@@ -53,7 +56,14 @@ const TABLE: &[(u32, &str)] = &[
     (PAST_TIME, "last previously formerly earlier ago since"),
     (ADJ, "new fresh deadly heavy major large small brief renewed fierce violent bloody suspected alleged apparent failed suicide massive separate latest first second third fatal rare daily nightly overnight"),
     (MODIFIER_LINK, "loyal allied affiliated linked backed supported belonging"),
+    (VERB, "do does did fled went came took gave sent met made told said left led fought shot struck began brought kept bought sold won lost ran fell rose drew threw broke stole stood sat found thought became knew saw spoke wrote drove flew overran overthrew withdrew undertook upheld swore blew hid paid sought caught felt heard sank slew spent swept tore understood got gets goes comes takes gives sends makes says tells"),
 ];
+
+/// Whether the word at hand is likely a finite verb: an auxiliary, modal, reporting verb,
+/// a listed irregular form, or a regular past ("-ed").
+pub fn is_finite_verb(flags: u32, w: &str) -> bool {
+    flags & (BE | HAVE | FUTURE | MAYBE | REPORT | VERB) != 0 || w.len() >= 5 && w.ends_with("ed")
+}
 
 /// Word → flags, built once.
 #[derive(Debug)]
