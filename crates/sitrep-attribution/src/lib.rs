@@ -366,8 +366,10 @@ pub fn attribute(doc: &mut Doc) {
             e.source = Some(ns);
             e.rules.push("attr.source_not_reporter".to_string());
         }
-        let att = e.attribution.clone().unwrap_or_default();
-        doc.trace("attribute", Some(trigger), || format!("{att} by {rule}"));
+        if doc.explain {
+            let att = e.attribution.clone().unwrap_or_default();
+            doc.trace("attribute", Some(trigger), || format!("{att} by {rule}"));
+        }
     }
 }
 
