@@ -61,6 +61,8 @@ pub struct Sent<'d> {
     pub actors: Vec<ActorPos>,
     /// For each token, the index into `actors` covering it, or -1.
     pub actor_at: Vec<i32>,
+    /// Place mentions in the sentence: (index in `Doc::places`, first token, end token).
+    pub places: Vec<(usize, usize, usize)>,
     pub headline: bool,
 }
 
@@ -115,6 +117,7 @@ impl<'d> Sent<'d> {
         self.clauses.clear();
         self.actors.clear();
         self.actor_at.clear();
+        self.places.clear();
         let sentence = &doc.sentences[index];
         self.headline = sentence.headline;
         let toks = doc.sentence_tokens(index);
@@ -187,6 +190,18 @@ impl<'d> Sent<'d> {
             self.headline = words_n >= 3 && caps * 10 >= words_n * 8;
         }
         self.split_clauses();
+    }
+
+    /// Locate the place mentions `list` (indices into `Doc::places`) among the tokens.
+    pub fn locate_places(&mut self, doc: &Doc, list: &[usize]) {
+        self.places.clear();
+        for &pi in list {
+            let span = doc.places[pi].span;
+            if let (Some(a), Some(b)) = (self.token_at(span.start), self.token_at(span.end.saturating_sub(1))) {
+                self.places.push((pi, a, b + 1));
+            }
+        }
+        self.places.sort_by_key(|&(_, a, _)| a);
     }
 
     /// Index of the token containing byte offset `at`.

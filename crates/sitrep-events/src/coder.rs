@@ -614,7 +614,7 @@ impl EventCoder {
         }
     }
 
-    pub(crate) fn code_sentence(&self, doc: &Doc, s: &Sent, out: &mut Vec<Event>, trace: &mut Vec<(Span, String)>) {
+    pub(crate) fn code_sentence(&self, doc: &Doc, s: &Sent, out: &mut Vec<Event>, trace: &mut Vec<(Span, String)>, pending: &mut Vec<(usize, usize)>) {
         let mut cands = self.triggers(s);
         if cands.is_empty() {
             return;
@@ -652,6 +652,23 @@ impl EventCoder {
                 continue;
             }
             let mut ev = self.event_of(s, c, frame);
+            // a territory acted on stands in for a missing target; a destination beats what
+            // is sent ("deployed troops to Liberia")
+            let mut place_target = None;
+            if c.inherited.is_none() {
+                if let Some((t, destination, at)) = crate::territory::object_territory(s, c) {
+                    let sent_forces = destination && (c.code.starts_with("15") || c.code.starts_with("074"));
+                    let earlier = crate::territory::territorial(&c.code) && c.target.is_some_and(|a| s.actors[a].start > at);
+                    if ev.target.is_none() || earlier || sent_forces && !c.target.is_some_and(|a| s.actors[a].country || s.actors[a].start > 0 && matches!(s.words[s.actors[a].start - 1], "to" | "into" | "against")) {
+                        ev.target = None;
+                        match t {
+                            crate::territory::Territory::Actor(a) => ev.target = Some(s.actors[a].idx).filter(|&t| Some(t) != ev.source),
+                            crate::territory::Territory::Place(p) => place_target = Some(p),
+                        }
+                        ev.rules.push("role:place-as-target".into());
+                    }
+                }
+            }
             if let Some(att) = attribution {
                 if !(att.0..att.1).contains(&c.hit.start) {
                     ev.attribution = Some(doc.article.text[s.spans[att.0].start..s.spans[att.1 - 1].end].to_string());
@@ -690,6 +707,12 @@ impl EventCoder {
                 }
             }
             out.push(ev);
+            if let Some(p) = place_target {
+                pending.push((out.len() - 1, p));
+                if doc.explain {
+                    trace.push((doc.places[p].span, format!("place `{}` is the target of {}", doc.places[p].name, out[out.len() - 1].cameo)));
+                }
+            }
         }
         if doc.explain {
             for ev in &out[start..] {
@@ -875,16 +898,25 @@ impl Stage for EventCoder {
                 v.push(i);
             }
         }
+        let mut places_by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
+        for (i, p) in doc.places.iter().enumerate() {
+            if let Some(v) = places_by_sentence.get_mut(p.sentence) {
+                v.push(i);
+            }
+        }
         let mut out: Vec<Event> = Vec::new();
         let mut trace: Vec<(Span, String)> = Vec::new();
+        let mut pending: Vec<(usize, usize)> = Vec::new();
         {
             let d: &Doc = doc;
             let mut s = Sent::default();
             for si in 0..d.sentences.len() {
                 s.analyse(d, si, &self.wc, &by_sentence);
-                self.code_sentence(d, &s, &mut out, &mut trace);
+                s.locate_places(d, &places_by_sentence[si]);
+                self.code_sentence(d, &s, &mut out, &mut trace, &mut pending);
             }
         }
+        crate::territory::place_actors(doc, &mut out, &pending);
         for (span, msg) in trace {
             doc.trace("code_events", Some(span), || msg);
         }

@@ -16,6 +16,7 @@ mod matcher;
 mod modality;
 mod petrarch;
 mod roles;
+mod territory;
 mod words;
 
 pub use coder::EventCoder;

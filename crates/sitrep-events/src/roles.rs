@@ -105,6 +105,35 @@ fn object_in(s: &Sent, from: usize, to: usize) -> Option<usize> {
     found.or(own).or(setting)
 }
 
+/// The actor after "by"/"from" inside the noun phrase that follows a verb ending at `from`
+/// ("a motion *by* X", "every offer made *by* X", "a request *from* X"): the author of what
+/// the verb acts on. The phrase must be short and hold no verb of its own, clause word or
+/// other actor.
+fn maker_in_object(s: &Sent, from: usize, to: usize) -> Option<usize> {
+    let limit = to.min(from + 7).min(s.len());
+    let mut k = from;
+    while k < limit {
+        let w = s.words[k];
+        if w == "by" || w == "from" {
+            break;
+        }
+        let authored = matches!(w, "made" | "filed" | "proposed" | "lodged" | "submitted" | "put" | "forward" | "issued" | "tabled" | "brought");
+        if !s.is_word(k) || s.actor_at[k] >= 0 || !authored && s.has(k, words::PREP | words::VERB | words::BE | words::HAVE | words::COORD | words::REL | words::SUBORD | words::PRONOUN | words::REPORT) {
+            return None;
+        }
+        k += 1;
+    }
+    // at least a noun between the verb and "by": "rejected by X" is a passive
+    if k >= limit || k == from || s.has(k - 1, words::DET) {
+        return None;
+    }
+    let mut j = k + 1;
+    while j < to && !s.starts_actor_at(j) && s.has(j, words::DET | words::ADJ) {
+        j += 1;
+    }
+    (j < to && s.starts_actor_at(j)).then(|| s.actor_at[j] as usize)
+}
+
 /// Codes of giving: aid (07x) and promises of it (033x).
 fn gives(code: &str) -> bool {
     code.starts_with("07") || code.starts_with("033") || code == "0842"
@@ -260,6 +289,15 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
         if mutual(s, c) && c.governor.is_none() {
             if let Some(co) = source.and_then(|a| co_subject(s, a, c.hit.start)) {
                 target = Some(co);
+            }
+        }
+        // "rejected a motion by X", "declined a request from X": who made what is
+        // rejected or condemned is the target, when named before any other object
+        if matches!(c.code.get(..2), Some("11" | "12")) {
+            if let Some(m) = maker_in_object(s, c.hit.end, end) {
+                if target.is_none_or(|t| s.actors[t].start > s.actors[m].start) {
+                    target = Some(m);
+                }
             }
         }
         if source.is_none() && c.governor.is_none() {

@@ -639,3 +639,128 @@ fn targets_named_by_the_clause_or_preposition() {
         assert_eq!(all_events(text, actors).first().map(String::as_str), Some(*want), "{text}");
     }
 }
+
+/// Code `text` with actors `(phrase, code, is_country)` and place mentions `(phrase,
+/// country)`, each located in order of appearance.
+fn code_with_places(text: &str, actors: &[(&str, &str, bool)], places: &[(&str, &str)]) -> Doc {
+    let plain: Vec<(&str, &str)> = actors.iter().map(|(p, c, _)| (*p, *c)).collect();
+    let mut doc = doc_with(text, &plain);
+    for (m, (_, _, country)) in doc.actors.iter_mut().zip(actors) {
+        if *country {
+            m.kind = ActorKind::Country;
+        }
+    }
+    let mut from = 0;
+    for (phrase, country) in places {
+        let at = text[from..].find(phrase).unwrap_or_else(|| panic!("`{phrase}` not in `{text}`")) + from;
+        from = at + phrase.len();
+        doc.places.push(sitrep_core::PlaceMention {
+            span: Span::new(at, at + phrase.len()),
+            sentence: doc.sentence_at(at).expect("place inside a sentence"),
+            name: phrase.to_string(),
+            country: Some(country.to_string()),
+            admin1: None,
+            lat: None,
+            lon: None,
+            precision: sitrep_core::PlacePrecision::Region,
+            geonames_id: None,
+            rules: vec![],
+        });
+    }
+    coder().run(&mut doc);
+    doc
+}
+
+/// The name of the target of the first event whose code starts with `root`, or "-".
+fn target_of(doc: &Doc, root: &str) -> String {
+    let ev = doc.events.iter().find(|e| e.cameo.starts_with(root)).unwrap_or_else(|| panic!("no {root} event in {:?}", summary(doc)));
+    ev.target.map(|t| doc.actors[t].name.clone()).unwrap_or_else(|| "-".into())
+}
+
+#[test]
+fn territories_acted_on_become_targets() {
+    // (text, actors, places, code prefix, expected target name)
+    let cases: &[(&str, &[(&str, &str, bool)], &[(&str, &str)], &str, &str)] = &[
+        ("The army imposed a curfew in parts of Kashmir on Monday.", &[("The army", "INDMIL", false)], &[("Kashmir", "IND")], "1723", "Kashmir"),
+        ("The president declared a state of emergency in Cordoba province.", &[("The president", "ARGGOV", false)], &[("Cordoba", "ARG")], "172", "Cordoba"),
+        ("Government troops remained on alert in Davao after the bombing.", &[("Government troops", "PHLMIL", false)], &[("Davao", "PHL")], "15", "Davao"),
+        ("The navy imposed a blockade on the port of Hodeidah.", &[("The navy", "SAUMIL", false)], &[("Hodeidah", "YEM")], "191", "Hodeidah"),
+        ("Rebels launched an attack on the rebel-held eastern town of Douma.", &[("Rebels", "SYRREB", false)], &[("Douma", "SYR")], "19", "Douma"),
+        ("The charity delivered food aid to Tigray last week.", &[("The charity", "NGO", false)], &[("Tigray", "ETH")], "07", "Tigray"),
+        // a country actor read as the setting is the target of a state of siege
+        ("The cabinet declared a state of siege in Bolivia.", &[("The cabinet", "BOLGOV", false), ("Bolivia", "BOL", true)], &[("Bolivia", "BOL")], "172", "Bolivia"),
+        // the territory comes before a person named later in the clause
+        ("Police imposed a curfew in Srinagar following the deaths of three protesters.", &[("Police", "INDCOP", false), ("three protesters", "INDCVL", false)], &[("Srinagar", "IND")], "1723", "Srinagar"),
+    ];
+    for (text, actors, places, code, want) in cases {
+        let doc = code_with_places(text, actors, places);
+        assert_eq!(target_of(&doc, code), *want, "{text}: {:?}", summary(&doc));
+        let ev = doc.events.iter().find(|e| e.cameo.starts_with(code)).unwrap();
+        assert!(ev.rules.iter().any(|r| r == "role:place-as-target"), "{text}: {:?}", ev.rules);
+    }
+}
+
+#[test]
+fn places_that_are_only_settings_stay_out_of_roles() {
+    // (text, actors, places, code prefix, expected target name)
+    let cases: &[(&str, &[(&str, &str, bool)], &[(&str, &str)], &str, &str)] = &[
+        // a bomb *in* a city hits people, not the city
+        ("A car bomb in Kabul killed two policemen.", &[("two policemen", "AFGCOP", false)], &[("Kabul", "AFG")], "18", "-"),
+        // meetings are not done to the city they are held in
+        ("The foreign minister met his counterpart in Geneva.", &[("The foreign minister", "USAGOV", false), ("his counterpart", "IRNGOV", false)], &[("Geneva", "CHE")], "04", "his counterpart"),
+        // a place before the trigger (the dateline) is never its object
+        ("In Kabul, the army imposed a curfew.", &[("the army", "AFGMIL", false)], &[("Kabul", "AFG")], "1723", "-"),
+        // a place inside an actor mention belongs to that actor
+        ("Militants attacked Kabul police on Sunday.", &[("Militants", "AFGREB", false), ("Kabul police", "AFGCOP", false)], &[("Kabul", "AFG")], "19", "Kabul police"),
+    ];
+    for (text, actors, places, code, want) in cases {
+        let doc = code_with_places(text, actors, places);
+        assert_eq!(target_of(&doc, code), *want, "{text}: {:?}", summary(&doc));
+    }
+}
+
+#[test]
+fn place_actors_keep_actor_order_and_indices() {
+    let text = "The army imposed a curfew in Kashmir, the ministry said.";
+    let doc = code_with_places(text, &[("The army", "INDMIL", false), ("the ministry", "INDGOV", false)], &[("Kashmir", "IND")]);
+    let starts: Vec<usize> = doc.actors.iter().map(|a| a.span.start).collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
+    let ev = doc.events.iter().find(|e| e.cameo.starts_with("1723")).unwrap();
+    assert_eq!(ev.source.map(|s| doc.actors[s].name.as_str()), Some("The army"));
+    let target = &doc.actors[ev.target.unwrap()];
+    assert_eq!((target.name.as_str(), target.code.as_str(), target.kind), ("Kashmir", "IND", ActorKind::Country));
+    assert_eq!(target.country.as_deref(), Some("IND"));
+    assert_eq!(target.rules, vec!["role:place-as-target".to_string()]);
+}
+
+#[test]
+fn destinations_beat_what_is_sent() {
+    // (text, actors, places, code prefix, expected target name)
+    let cases: &[(&str, &[(&str, &str, bool)], &[(&str, &str)], &str, &str)] = &[
+        ("Nigeria announced the deployment of 230 troops, including 19 officers, to Liberia.", &[("Nigeria", "NGA", true), ("230 troops", "NGAMIL", false), ("Liberia", "LBR", true)], &[("Liberia", "LBR")], "15", "Liberia"),
+        ("The government deployed soldiers to Goma.", &[("The government", "CODGOV", false), ("soldiers", "CODMIL", false)], &[("Goma", "COD")], "15", "Goma"),
+    ];
+    for (text, actors, places, code, want) in cases {
+        let doc = code_with_places(text, actors, places);
+        assert_eq!(target_of(&doc, code), *want, "{text}: {:?}", summary(&doc));
+    }
+}
+
+#[test]
+fn the_author_inside_the_object_is_the_target() {
+    // (text, actors, code prefix, expected target code)
+    let cases: &[(&str, &[(&str, &str)], &str, &str)] = &[
+        ("The appeals court rejected a motion by the former president to overturn the verdict.", &[("The appeals court", "EGYJUD"), ("the former president", "EGYELI")], "12", "EGYELI"),
+        ("The agency declined a request from the newspaper for comment.", &[("The agency", "USAGOV"), ("the newspaper", "USAMED")], "12", "USAMED"),
+        ("The minister rejected every offer made by the rebels.", &[("The minister", "AFGGOV"), ("the rebels", "AFGREB")], "12", "AFGREB"),
+    ];
+    for (text, actors, root, want) in cases {
+        let doc = code(text, actors);
+        let ev = doc.events.iter().find(|e| e.cameo.starts_with(root)).unwrap_or_else(|| panic!("{text}: {:?}", summary(&doc)));
+        assert_eq!(actor(&doc, ev.target), *want, "{text}: {:?}", summary(&doc));
+    }
+    // a passive keeps its agent as the source
+    let doc = code("The government was condemned by the opposition.", &[("The government", "VENGOV"), ("the opposition", "VENOPP")]);
+    let ev = doc.events.iter().find(|e| e.cameo.starts_with("11")).unwrap_or_else(|| panic!("{:?}", summary(&doc)));
+    assert_eq!(actor(&doc, ev.source), "VENOPP", "{:?}", summary(&doc));
+}

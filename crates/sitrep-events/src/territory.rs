@@ -1,0 +1,215 @@
+//! Places as targets. Some acts are done to a territory rather than to a named party: a
+//! curfew or state of emergency is imposed *in* a province, troops are deployed *to* a
+//! country or put on alert *in* a city, a town is shelled or besieged, sanctions fall *on* a
+//! country. When such an event has no actor target, the place in its object position (after
+//! the trigger, introduced by a preposition the trigger family takes, or as the direct
+//! object of a verb) stands in as the target, so the record says what was acted on.
+
+use crate::analysis::{Boundary, Sent};
+use crate::coder::Cand;
+use crate::words;
+use sitrep_core::{ActorKind, ActorMention, Doc};
+
+/// The territory in the object position of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Territory {
+    /// A country actor mention (index into `Sent::actors`) that roles passed over as the
+    /// setting ("declared a state of siege in Bolivia").
+    Actor(usize),
+    /// A place mention with no actor over it (index into `Doc::places`).
+    Place(usize),
+}
+
+/// Codes whose territory is what they act on even when a person is named later in the
+/// clause ("a curfew in parts of Kashmir after the killing of four people"): curfews,
+/// states of emergency, blockades, occupations.
+pub(crate) fn territorial(code: &str) -> bool {
+    ["1723", "1724", "191", "192"].iter().any(|p| code.starts_with(p))
+}
+
+/// The prepositions that introduce the territory acted on, for codes whose target is
+/// naturally a territory; `None` for every other code.
+fn marks(code: &str) -> Option<&'static [&'static str]> {
+    // curfew (1723), state of emergency or martial law (1724)
+    if code.starts_with("1723") || code.starts_with("1724") {
+        return Some(&["in", "on", "over", "across", "throughout", "of"]);
+    }
+    // blockade (191), occupation (192)
+    if code.starts_with("191") || code.starts_with("192") {
+        return Some(&["of", "on", "around", "in", "over", "against"]);
+    }
+    // mobilisation and shows of force (15x), peacekeepers (074): where the forces go or stand
+    if code.starts_with("15") || code.starts_with("074") {
+        return Some(&["to", "into", "in", "near", "on"]);
+    }
+    // aid goes to the country it is sent to or given in ("humanitarian assistance in Iraq")
+    if code.starts_with("07") {
+        return Some(&["to", "into", "in", "for"]);
+    }
+    // violence against a town: "shelled", "an attack on" — not "in", which names the setting
+    // of an attack on people ("a bomb in Kabul killed…")
+    if matches!(code.get(..2), Some("18" | "19" | "20")) {
+        return Some(&["on", "against", "into", "at"]);
+    }
+    // reducing relations and sanctions (16x): "sanctions on", "cut aid to"
+    if code.starts_with("16") {
+        return Some(&["on", "against", "with", "to"]);
+    }
+    None
+}
+
+/// Nouns naming a part of a territory: "in *parts of* Kashmir", "on *the outskirts of*
+/// Aleppo". The walk back from a place steps over them to find the preposition.
+const PART_NOUNS: &[&str] = &[
+    "part", "parts", "area", "areas", "city", "town", "village", "province", "region", "district", "outskirts", "capital",
+    "streets", "state", "county", "much", "most", "all", "whole", "rest", "north", "south", "east", "west", "centre", "center",
+];
+
+/// The word that introduces the phrase ending in the place starting at token `p`, walking
+/// back over determiners, modifiers ("rebel-held eastern"), numbers and "parts of" chains:
+/// its index, or `None` when the walk meets something else (a verb, an actor, punctuation).
+fn introducer(s: &Sent, p: usize, floor: usize) -> Option<usize> {
+    let mut j = p;
+    let mut free = 3;
+    while j > floor {
+        let k = j - 1;
+        let w = s.words[k];
+        if s.actor_at[k] >= 0 {
+            return None;
+        }
+        if s.has(k, words::PREP) {
+            // "parts of": keep walking over the part noun
+            if w == "of" && k > floor && PART_NOUNS.contains(&s.words[k - 1]) {
+                j = k - 1;
+                continue;
+            }
+            return Some(k);
+        }
+        if !s.is_word(k) {
+            return None;
+        }
+        let modifier = s.has(k, words::DET | words::ADJ) || s.kinds[k] == sitrep_core::TokenKind::Number;
+        if !modifier {
+            // a lowercase modifier such as "rebel-held" or "northern"; not verbs or clause words
+            if free == 0 || s.has(k, words::VERB | words::BE | words::HAVE | words::COORD | words::REL | words::SUBORD | words::PRONOUN) || w.ends_with("ed") && !w.contains('-') {
+                return None;
+            }
+            free -= 1;
+        }
+        j = k;
+    }
+    Some(usize::MAX)
+}
+
+/// The territory in the object position of candidate `c`, for the codes where one can be
+/// the target, whether it is a destination ("to", "into"), and its first token.
+pub(crate) fn object_territory(s: &Sent, c: &Cand) -> Option<(Territory, bool, usize)> {
+    let marks = marks(&c.code)?;
+    if c.passive {
+        return None;
+    }
+    let clause_idx = s.clause[c.hit.start] as usize;
+    let clause = s.clauses[clause_idx];
+    // an aside set off by commas ("230 troops, including engineers, to Liberia") does not
+    // end the phrase a destination belongs to
+    let mut extended_end = clause.end;
+    for next in s.clauses.iter().skip(clause_idx + 1).take(2) {
+        if next.kind != Boundary::Comma {
+            break;
+        }
+        extended_end = next.end;
+    }
+    let n = s.len();
+    let mut p = c.hit.end;
+    while p < extended_end.min(n) {
+        let beyond = p >= clause.end;
+        // a country actor over the place is the target itself; a place under another actor
+        // mention belongs to that actor ("Kabul police")
+        let found = if s.starts_actor_at(p) && s.actors[s.actor_at[p] as usize].country {
+            Some(Territory::Actor(s.actor_at[p] as usize))
+        } else if let Some(&(pi, _, pend)) = s.places.iter().find(|&&(_, st, _)| st == p) {
+            let covered = (p..pend).any(|k| s.actor_at[k] >= 0);
+            (!covered).then_some(Territory::Place(pi))
+        } else {
+            None
+        };
+        if let Some(t) = found {
+            match introducer(s, p, c.hit.end) {
+                // the direct object of a verb: "occupied Crimea", "shelled Aleppo"
+                Some(usize::MAX) if !c.nominal && !beyond => return Some((t, false, p)),
+                Some(k) if k != usize::MAX && marks.contains(&s.words[k]) => {
+                    // past a comma aside only a destination reaches back to the trigger
+                    let destination = matches!(s.words[k], "to" | "into");
+                    if !beyond || destination {
+                        return Some((t, destination, p));
+                    }
+                }
+                _ => {}
+            }
+        }
+        p += 1;
+    }
+    None
+}
+
+/// Turn place mentions chosen as targets into actor mentions: `pending` holds `(event index,
+/// place index)` pairs for `events`. New actors are inserted in span order (stages after this
+/// one search `Doc::actors` by position), and every actor index in `events` and in the
+/// actors' `refers_to` is renumbered.
+pub(crate) fn place_actors(doc: &mut Doc, events: &mut [sitrep_core::Event], pending: &[(usize, usize)]) {
+    if pending.is_empty() {
+        return;
+    }
+    let old_len = doc.actors.len();
+    let mut made: Vec<(usize, usize)> = Vec::new(); // (place, new actor index before sorting)
+    for &(ev, pi) in pending {
+        let Some(place) = doc.places.get(pi) else { continue };
+        let Some(country) = place.country.clone() else { continue };
+        let actor = match made.iter().find(|(p, _)| *p == pi) {
+            Some(&(_, a)) => a,
+            None => {
+                let a = doc.actors.len();
+                doc.actors.push(ActorMention {
+                    span: place.span,
+                    head: place.span,
+                    sentence: place.sentence,
+                    kind: ActorKind::Country,
+                    name: place.name.clone(),
+                    code: country.clone(),
+                    country: Some(country),
+                    sector: None,
+                    acled_inter: None,
+                    refers_to: None,
+                    rules: vec!["role:place-as-target".to_string()],
+                });
+                made.push((pi, a));
+                a
+            }
+        };
+        if let Some(e) = events.get_mut(ev) {
+            if e.target.is_none() {
+                e.target = Some(actor);
+            }
+        }
+    }
+    if doc.actors.len() == old_len {
+        return;
+    }
+    // stable sort by span start; the permutation renumbers every reference
+    let mut order: Vec<usize> = (0..doc.actors.len()).collect();
+    order.sort_by_key(|&i| (doc.actors[i].span.start, i >= old_len, i));
+    let mut new_of = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_of[old] = new;
+    }
+    let mut slots: Vec<Option<ActorMention>> = std::mem::take(&mut doc.actors).into_iter().map(Some).collect();
+    doc.actors = order.iter().map(|&i| slots[i].take().expect("each actor moved once")).collect();
+    for a in &mut doc.actors {
+        a.refers_to = a.refers_to.map(|r| new_of.get(r).copied().unwrap_or(r));
+    }
+    let remap = |x: &mut Option<usize>| *x = x.map(|i| new_of.get(i).copied().unwrap_or(i));
+    for e in events.iter_mut().chain(doc.events.iter_mut()) {
+        remap(&mut e.source);
+        remap(&mut e.target);
+    }
+}
