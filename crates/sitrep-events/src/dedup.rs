@@ -100,10 +100,15 @@ pub fn same_occurrence(doc: &Doc, first: &Event, later: &Event) -> bool {
     if first.cameo_root() != later.cameo_root() || first.modality != later.modality || first.sentence == later.sentence {
         return false;
     }
+    let anaphoric = later.rules.iter().any(|r| r == "role:anaphora");
+    // A definite reference back ("The fighting forced residents to flee toward Goma") names
+    // the earlier occurrence; a place in its clause tells where its consequences played out,
+    // so it does not count against the merge.
+    let place = if anaphoric { Agree::Unknown } else { place_agree(doc, first, later) };
     let facts = [
         cmp(actor_code(doc, first.source), actor_code(doc, later.source)),
         cmp(weak_target(doc, first), weak_target(doc, later)),
-        place_agree(doc, first, later),
+        place,
         cmp(date_of(doc, first.date), date_of(doc, later.date)),
         cmp(first.fatalities.as_ref().and_then(|f| f.killed), later.fatalities.as_ref().and_then(|f| f.killed)),
     ];
@@ -116,7 +121,6 @@ pub fn same_occurrence(doc: &Doc, first: &Event, later: &Event) -> bool {
             return false;
         }
     }
-    let anaphoric = later.rules.iter().any(|r| r == "role:anaphora");
     facts.contains(&Agree::Same) || anaphoric || trigger_word(doc, first) == trigger_word(doc, later)
 }
 

@@ -764,3 +764,37 @@ fn the_author_inside_the_object_is_the_target() {
     let ev = doc.events.iter().find(|e| e.cameo.starts_with("11")).unwrap_or_else(|| panic!("{:?}", summary(&doc)));
     assert_eq!(actor(&doc, ev.source), "VENOPP", "{:?}", summary(&doc));
 }
+
+/// Regression: "The fighting forced residents to flee toward Goma" after clashes near Sake
+/// was kept as a second battle because its clause names another town.
+#[test]
+fn a_definite_reference_merges_even_when_its_clause_names_another_place() {
+    use sitrep_core::{PlaceMention, PlacePrecision};
+    let text = "Rebels clashed with troops near Sake on Tuesday. The fighting forced residents to flee toward Goma.";
+    let mut doc = code(text, &[("Rebels", "REB"), ("troops", "MIL")]);
+    let place = |name: &str, sentence: usize| {
+        let at = text.find(name).unwrap();
+        PlaceMention {
+            span: Span::new(at, at + name.len()),
+            sentence,
+            name: name.to_string(),
+            country: Some("COD".into()),
+            admin1: Some("Nord Kivu".into()),
+            lat: None,
+            lon: None,
+            precision: PlacePrecision::City,
+            geonames_id: None,
+            rules: vec![],
+        }
+    };
+    doc.places = vec![place("Sake", 0), place("Goma", 1)];
+    for e in doc.events.iter_mut() {
+        e.location = Some(e.sentence);
+    }
+    let fighting = doc.events.iter().find(|e| doc.slice(e.trigger) == "fighting").expect("fighting coded");
+    assert!(fighting.rules.iter().any(|r| r == "role:anaphora"), "{:?}", fighting.rules);
+    Deduplicator::default().run(&mut doc);
+    let battles: Vec<&Event> = doc.events.iter().filter(|e| e.cameo_root() == "19").collect();
+    assert_eq!(battles.len(), 1, "{:?}", summary(&doc));
+    assert_eq!(doc.places[battles[0].location.unwrap()].name, "Sake", "the first report's place stays");
+}
