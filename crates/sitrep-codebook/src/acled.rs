@@ -541,6 +541,14 @@ pub fn acled_decision(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn every_known_sector_has_an_acled_role() {
+        for (code, _) in crate::sector::SECTORS {
+            assert!(sector_role(code).is_some(), "sector {code} is known but has no ACLED role");
+        }
+    }
+
     use super::*;
     use std::collections::HashSet;
 

@@ -13,6 +13,7 @@
 
 mod acled;
 mod plover;
+pub mod sector;
 mod table;
 
 pub use acled::{
