@@ -53,7 +53,7 @@ impl Matcher {
         self.each_at_most(lex, words, i, usize::MAX, f)
     }
 
-    /// [`Matcher::each_longest_at`] among surfaces of at most `max_len` words: when every
+    /// [`Matcher::each_longest_at`] among hits of at most `max_len` tokens: when every
     /// longest reading is rejected in context ("withdrew from the town" is no reduction of
     /// relations), a shorter one may still hold ("withdrew").
     pub fn each_at_most(&self, lex: &Lexicon, words: &[&str], i: usize, max_len: usize, mut f: impl FnMut(Hit)) {
@@ -71,9 +71,25 @@ impl Matcher {
             if i + n <= words.len() && s.words[1..].iter().zip(&words[i + 1..i + n]).all(|(a, b)| **a == **b) {
                 best_len = n;
                 f(Hit { start: i, end: i + n, entry: s.entry, form: s.form });
+            } else if n >= 2
+                && n < max_len
+                && i + n < words.len()
+                && is_possessive(words[i + 1])
+                && !is_possessive(&s.words[1])
+                && s.words[1..].iter().zip(&words[i + 2..i + n + 1]).all(|(a, b)| **a == **b)
+            {
+                // "upgraded *their* diplomatic ties", "met *its* demands": a possessive after
+                // the verb of a phrase names whose object it is, not a different act
+                best_len = n;
+                f(Hit { start: i, end: i + n + 1, entry: s.entry, form: s.form });
             }
         }
     }
+}
+
+/// Possessive determiners that may sit between a phrase's verb and its object.
+fn is_possessive(w: &str) -> bool {
+    matches!(w, "its" | "their" | "his" | "her" | "our")
 }
 
 #[cfg(test)]
@@ -96,5 +112,32 @@ mod tests {
         let hit = m.longest_at(&lex, &words, 1).unwrap();
         assert_eq!(lex.entries[hit.entry as usize].id, "lex:open");
         assert!(m.longest_at(&lex, &words, 0).is_none());
+    }
+
+    #[test]
+    fn possessive_inside_a_phrase() {
+        let lex = Lexicon::from_toml(
+            "[[verb]]\nid = \"ties\"\nphrases = [\"upgraded diplomatic ties\", \"sever its ties\"]\ncode = \"054\"\n",
+            "t",
+        )
+        .unwrap();
+        let m = Matcher::new(&lex);
+        for (words, expect) in [
+            (&["they", "upgraded", "their", "diplomatic", "ties"][..], Some((1, 5))),
+            (&["they", "upgraded", "diplomatic", "ties"][..], Some((1, 4))),
+            (&["they", "upgraded", "their", "trade", "ties"][..], None),
+            (&["they", "upgraded", "their"][..], None),
+            // a phrase that already names the possessive does not take a second one
+            (&["sever", "their", "its", "ties"][..], None),
+        ] {
+            let start = if words[0] == "sever" { 0 } else { 1 };
+            assert_eq!(m.longest_at(&lex, words, start).map(|h| (h.start, h.end)), expect, "{words:?}");
+        }
+        // a caller retrying shorter readings (max_len = tokens of the rejected hit - 1) must
+        // not get the same possessive reading back
+        let words = ["they", "upgraded", "their", "diplomatic", "ties"];
+        let mut again = Vec::new();
+        m.each_at_most(&lex, &words, 1, 3, |h| again.push(h));
+        assert!(again.is_empty(), "{again:?}");
     }
 }

@@ -75,7 +75,7 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
         (Modality::Hypothetical, "modality:obligation", Some(k)) => Some((Complement::Request, k)),
         _ => None,
     };
-    if m != Modality::Asserted {
+    if m != Modality::Asserted || rule == "modality:protest-purpose" {
         c.rules.push(rule.into());
     }
 }
@@ -145,6 +145,11 @@ fn scan(s: &Sent, c: &Cand, clause_start: usize) -> (Modality, &'static str, Opt
             {
                 // a purpose ("sent troops to *retake* the town"): intended, not yet done
                 result = (Modality::Future, "modality:purpose", None);
+                if c.code.starts_with("14") && !s.flags[..j].iter().any(|f| f & (words::FUTURE | words::MAYBE | words::INTEND | words::NEG | words::CONDITION | words::HEARSAY) != 0) {
+                    // "shunned work *to protest*", "marched to the square to protest": the act
+                    // that was done is itself the protest, so the protest happened
+                    result = (Modality::Asserted, "modality:protest-purpose", None);
+                }
             }
             // any other "X to": stop, the words before belong to another verb
             break;

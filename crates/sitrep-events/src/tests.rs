@@ -69,6 +69,8 @@ fn trigger_families_get_fine_codes() {
     // (sentence, actors, expected code of the first asserted event)
     let table: &[(&str, &[(&str, &str)], &str)] = &[
         ("Rebels attacked an army base near the city.", &[("Rebels", "REB"), ("army", "MIL")], "190"),
+        ("The two neighbours upgraded their diplomatic ties after a long freeze.", &[], "054"),
+        ("The coalition partners reached a consensus on cutting the budget late on Friday.", &[], "030"),
         ("Militiamen opened fire on a crowd of mourners.", &[("Militiamen", "MIL")], "193"),
         ("Government troops shelled the rebel-held district overnight.", &[("Government troops", "GOVMIL")], "194"),
         ("Warplanes bombed positions held by the insurgents.", &[("insurgents", "INS")], "195"),
@@ -213,6 +215,12 @@ fn modality_of_each_kind() {
         ("The minister refused to release the prisoners.", "release", Modality::Negated),
         ("The rebels threatened to attack the capital.", "attack", Modality::Future),
         ("The police attacked the marchers.", "attacked", Modality::Asserted),
+        // an act done to protest is the protest: it happened
+        ("Dock workers stayed home on Friday to protest the new port fees.", "protest", Modality::Asserted),
+        ("Farmers drove their tractors into the capital to protest the price cuts.", "protest", Modality::Asserted),
+        // but not when the act itself is only planned
+        ("Farmers plan to drive into the capital to protest the price cuts.", "protest", Modality::Future),
+        ("Farmers may drive into the capital to protest the price cuts.", "protest", Modality::Future),
     ];
     for (text, word, want) in table {
         let doc = code(text, &[]);
