@@ -144,13 +144,13 @@ impl PlaceRecognizer {
             region_nouns: words::hashes(words::PLACE_NOUNS_REGION),
             titles: words::hashes(words::PERSON_TITLES),
             followers: words::hashes(words::PLACE_FOLLOWERS),
-            common: words::hashes(words::COMMON_WORDS),
+            common: words::common_words(),
             directions: words::DIRECTIONS
                 .iter()
                 .map(|&(w, n, e)| (h(w), (w, n, e)))
                 .collect(),
             part_nouns: words::hashes(words::PART_NOUNS),
-            never: words::hashes(words::NEVER_PLACES),
+            never: words::never_places(),
             particles: words::hashes(words::NAME_PARTICLES),
             function_words: words::hashes(words::FUNCTION_WORDS),
             based: h("based"),

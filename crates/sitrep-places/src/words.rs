@@ -256,33 +256,10 @@ pub const PLACE_FOLLOWERS: &[&str] = &[
     "governorate's",
 ];
 
-/// Words that are never read as places, whatever precedes them: dates ("in March"), and
-/// names of groups, agencies and peoples that GeoNames also lists as some village.
+/// Words that are never read as places, whatever precedes them: month names (added from
+/// `sitrep_text::words`, see `never_places`), and names of groups, agencies and peoples that
+/// GeoNames also lists as some village.
 pub const NEVER_PLACES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
     "monday",
     "tuesday",
     "wednesday",
@@ -468,17 +445,6 @@ pub const COMMON_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "spring",
     "summer",
     "autumn",
@@ -850,6 +816,20 @@ pub const CLAUSE_OPENERS: &[&str] = &[
     "so",
     "following",
 ];
+
+/// `NEVER_PLACES` plus every month name and abbreviation ("in March" is a date).
+pub fn never_places() -> std::collections::HashSet<u64> {
+    hashes_of(NEVER_PLACES.iter().copied().chain(sitrep_text::words::month_words()))
+}
+
+/// `COMMON_WORDS` plus the full month names (capitalised, they still are not places).
+pub fn common_words() -> std::collections::HashSet<u64> {
+    hashes_of(COMMON_WORDS.iter().copied().chain(sitrep_text::words::MONTHS))
+}
+
+fn hashes_of<'a>(words: impl Iterator<Item = &'a str>) -> std::collections::HashSet<u64> {
+    words.map(|w| normalize::key_hash(&normalize::normalize(w))).collect()
+}
 
 pub fn hashes(words: &[&str]) -> std::collections::HashSet<u64> {
     words

@@ -8,27 +8,34 @@ pub const MONTHS: [&str; 12] = [
     "november", "december",
 ];
 
+/// News abbreviations of month names, with their month numbers ("sep" and "sept" both).
+pub const MONTH_ABBREVIATIONS: [(&str, u8); 12] = [
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// Every word `month` accepts: full names and abbreviations.
+pub fn month_words() -> impl Iterator<Item = &'static str> {
+    MONTHS.iter().copied().chain(MONTH_ABBREVIATIONS.iter().map(|(w, _)| *w))
+}
+
 /// Month number (1-12) for a full month name or a news abbreviation ("jan", "sept"), and
 /// whether it was the short form (short forms need stronger context to count as a month).
 pub fn month(word: &str) -> Option<(u8, bool)> {
     if let Some(i) = MONTHS.iter().position(|m| *m == word) {
         return Some((i as u8 + 1, false));
     }
-    let m = match word {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" | "sept" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some((m, true))
+    MONTH_ABBREVIATIONS.iter().find(|(w, _)| *w == word).map(|(_, m)| (*m, true))
 }
 
 /// "zero" … "nineteen".
