@@ -17,6 +17,10 @@ pub enum ActorKind {
     Person,
     /// A pronoun or definite description resolved to an earlier actor.
     Reference,
+    /// A noun phrase that fills an event role without naming a known actor: the object of
+    /// an attack or a complaint ("a school bus", "the results of the report", an unknown
+    /// surname). Its `code` is empty unless the phrase itself names a country.
+    Phrase,
 }
 
 /// An actor mention with its code. `code` is a CAMEO actor code ("SDNMIL", "IGOUNO", "REB").

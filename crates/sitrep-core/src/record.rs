@@ -2,7 +2,7 @@
 //! `docs/event-schema.json` is its JSON Schema; keep the two in step.
 
 use crate::event::EventDate;
-use crate::{Acled, Doc, Event, Modality, PlacePrecision, Plover, Qualifier, Span};
+use crate::{Acled, ActorKind, Doc, Event, Modality, PlacePrecision, Plover, Qualifier, Span};
 use serde::{Deserialize, Serialize};
 
 pub const SCHEMA: &str = "sitrep.event/1";
@@ -114,14 +114,22 @@ impl EventRecord {
         let actor = |i: Option<usize>| {
             i.map(|i| {
                 let m = &doc.actors[i];
+                // A pronoun or definite description stands for an actor named elsewhere: the
+                // record shows that naming mention, as coders do ("Rebels said they would
+                // withdraw" has the rebels as source, not "they").
+                let named = match (m.kind, m.refers_to) {
+                    (ActorKind::Reference, Some(j)) => doc.actors.get(j).filter(|a| a.kind != ActorKind::Reference),
+                    _ => None,
+                };
+                let span = named.map_or(m.span, |a| a.span);
                 RecordActor {
-                    text: doc.slice(m.span).to_string(),
+                    text: doc.slice(span).to_string(),
                     name: m.name.clone(),
                     code: Some(m.code.clone()).filter(|c| !c.is_empty()),
                     country: m.country.clone(),
                     sector: m.sector.clone(),
                     acled_inter: m.acled_inter,
-                    span: m.span,
+                    span,
                 }
             })
         };
@@ -251,5 +259,40 @@ mod tests {
         let json = serde_json::to_value(&r1).unwrap();
         assert_eq!(json["evidence"]["trigger_span"], serde_json::json!([7, 15]));
         assert_eq!(json["plover"]["type"], "");
+    }
+
+    fn actor(span: Span, kind: ActorKind, refers_to: Option<usize>) -> crate::ActorMention {
+        crate::ActorMention {
+            span,
+            head: span,
+            sentence: 0,
+            kind,
+            name: "rebels".into(),
+            code: "REB".into(),
+            country: None,
+            sector: Some("REB".into()),
+            acled_inter: Some(2),
+            refers_to,
+            rules: vec![],
+        }
+    }
+
+    #[test]
+    fn a_pronoun_in_a_role_is_reported_by_the_phrase_that_names_the_actor() {
+        let text = "Rebels said they attacked a base.";
+        let mut d = Doc::new(Article::new("art-2", text));
+        d.sentences.push(Sentence { span: Span::new(0, text.len()), tokens: 0..0, block: 0, headline: false });
+        d.actors.push(actor(Span::new(0, 6), ActorKind::Agent, None));
+        d.actors.push(actor(Span::new(12, 16), ActorKind::Reference, Some(0)));
+        let mut e = Event::new(0, Span::new(17, 25), "190");
+        e.source = Some(1);
+        let r = EventRecord::from_event(&d, &e, "0.1.0");
+        let a1 = r.actor1.expect("source");
+        assert_eq!(a1.text, "Rebels");
+        assert_eq!(a1.span, Span::new(0, 6));
+        // a reference whose antecedent is unknown keeps its own words
+        d.actors[1].refers_to = None;
+        let r = EventRecord::from_event(&d, &e, "0.1.0");
+        assert_eq!(r.actor1.expect("source").text, "they");
     }
 }

@@ -6,7 +6,8 @@
 //! SITREP_REF=/path/to/ref cargo run …   # reference data elsewhere than ../shared/ref
 //! ```
 //!
-//! Lines start with a tag to grep: `ROOT` (wrong main type), `TGT` (target missed),
+//! Lines start with a tag to grep: `ROOT` (wrong main type), `SRC` / `TGT` (source /
+//! target missed),
 //! `MISS`/`EXTRA` (PETRARCH roots).
 
 use sitrep_core::EventRecord;
@@ -60,6 +61,14 @@ fn main() {
                     println!("ROOT gold={} got={} [{}] | {}", it.root, label, all(&recs), it.sentence);
                 }
                 let al = best(&recs, |r| plv::plv_label(&r.plover.kind) == it.root).or(main);
+                if !it.source.is_empty() {
+                    let got = al.and_then(|r| r.actor1.as_ref());
+                    if !got.is_some_and(|a| it.source.iter().any(|s| s.overlaps(a.span))) {
+                        let g: Vec<&str> = it.source.iter().map(|s| &it.sentence[s.start..s.end]).collect();
+                        let cover = coded.doc.actors.iter().find(|a| it.source.iter().any(|s| s.overlaps(a.span))).map(|a| coded.doc.slice(a.span).to_string());
+                        println!("SRC gold={:?} got={} ok_root={} cover={:?} [{}] | {}", g, got.map(|a| a.text.as_str()).unwrap_or("-"), label == it.root, cover, al.map(show).unwrap_or_default(), it.sentence);
+                    }
+                }
                 if !it.target.is_empty() {
                     let got = al.and_then(|r| r.actor2.as_ref());
                     if !got.is_some_and(|a| it.target.iter().any(|s| s.overlaps(a.span))) {
