@@ -47,7 +47,7 @@ fn token_at(doc: &Doc, byte: usize) -> usize {
 
 /// A date right after a reporting verb ("said on Tuesday", "told reporters Tuesday",
 /// "said in a statement on Tuesday") dates the report.
-fn is_report_date(doc: &Doc, mention_start: usize) -> bool {
+pub(crate) fn is_report_date(doc: &Doc, mention_start: usize) -> bool {
     let ti = token_at(doc, mention_start);
     for back in 1..=5 {
         let Some(j) = ti.checked_sub(back) else { break };
@@ -151,6 +151,10 @@ pub fn date_events(doc: &mut Doc) {
             if doc.dates[m].rules.iter().any(|r| r == "date.since") {
                 e.rules.push("date.since".to_string());
             }
+            // The date counts from another one in the story: say so on the event too.
+            if doc.dates[m].rules.iter().any(|r| r.starts_with("date.anchored.")) {
+                e.rules.push("date.anchored".to_string());
+            }
         }
         doc.trace("date_events", Some(trigger), || format!("{} -> {date:?}", how.rule()));
     }
@@ -194,12 +198,10 @@ mod tests {
     #[test]
     fn event_dating_table() {
         let p = Some(date(2024, 3, 15));
-        let cases: &[(&str, &[&str], &[(Date, &str)])] = &[
-            (
-                "Rebels attacked the base on Monday.",
-                &["attacked"],
-                &[(date(2024, 3, 11), "date.own_sentence")],
-            ),
+        // (text, triggers, (date, rule) per trigger)
+        type Case<'a> = (&'a str, &'a [&'a str], &'a [(Date, &'a str)]);
+        let cases: &[Case] = &[
+            ("Rebels attacked the base on Monday.", &["attacked"], &[(date(2024, 3, 11), "date.own_sentence")]),
             (
                 "Rebels, who seized the town last year, attacked the base on Monday.",
                 &["seized", "attacked"],
@@ -235,21 +237,33 @@ mod tests {
                 &["raided", "shelled"],
                 &[(date(2024, 3, 10), "date.own_sentence"), (date(2024, 3, 15), "date.published")],
             ),
-            (
-                "Soldiers fired on protesters.",
-                &["fired"],
-                &[(date(2024, 3, 15), "date.published")],
-            ),
+            ("Soldiers fired on protesters.", &["fired"], &[(date(2024, 3, 15), "date.published")]),
             (
                 "Mourners marked the anniversary of the 9/11 attacks.",
                 &["marked"],
                 &[(date(2024, 3, 15), "date.published")],
             ),
+            ("The militia has attacked convoys since 2019.", &["attacked"], &[(date(2019, 1, 1), "date.own_sentence")]),
+            // an anchored phrase in the clause dates the event instead of publication
             (
-                "The militia has attacked convoys since 2019.",
-                &["attacked"],
-                &[(date(2019, 1, 1), "date.own_sentence")],
+                "Gunmen raided a village on Sunday. Two days later, troops shelled the hills.",
+                &["raided", "shelled"],
+                &[(date(2024, 3, 10), "date.own_sentence"), (date(2024, 3, 12), "date.own_sentence")],
             ),
+            // ... and wins over a report date in the same sentence
+            (
+                "Gunmen raided a village on Sunday. A day later, troops shelled the hills, officials said on Thursday.",
+                &["raided", "shelled"],
+                &[(date(2024, 3, 10), "date.own_sentence"), (date(2024, 3, 11), "date.own_sentence")],
+            ),
+            // a vague "days later" is no date, but it still stops the previous sentence's date
+            (
+                "Gunmen raided a village on Sunday. Days later, troops shelled the hills.",
+                &["raided", "shelled"],
+                &[(date(2024, 3, 10), "date.own_sentence"), (date(2024, 3, 15), "date.published")],
+            ),
+            // with nothing to count from, the publication date stands in as before
+            ("A day later, troops shelled the hills.", &["shelled"], &[(date(2024, 3, 15), "date.published")]),
         ];
         for (text, triggers, want) in cases {
             let got = dated(text, p, triggers);
@@ -272,7 +286,11 @@ mod tests {
 
     #[test]
     fn no_publication_date_means_unknown_unless_absolute() {
-        let got = dated("Rebels attacked the base on Monday. Rebels attacked again on 2 May 2014.", None, &["attacked", "attacked"]);
+        let got = dated(
+            "Rebels attacked the base on Monday. Rebels attacked again on 2 May 2014.",
+            None,
+            &["attacked", "attacked"],
+        );
         assert_eq!(got[0], (None, "date.unknown".to_string()));
         assert_eq!(got[1], (Some(date(2014, 5, 2)), "date.own_sentence".to_string()));
     }

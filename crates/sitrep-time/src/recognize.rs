@@ -5,15 +5,68 @@
 //! The scan runs over the whole token stream rather than sentence by sentence, so a date
 //! the segmenter split at an abbreviation's dot ("Jan. | 6") is still read as one.
 
-use crate::resolve::{resolve, Direction, Expr};
+use crate::anchored::stem;
+use crate::anchored::{anchored, Anchor};
+use crate::dater::is_report_date;
+use crate::resolve::{cap_at_published, from_anchor, resolve, weekday_offset, Direction, Expr};
 use crate::words::{day_part, month, month_lead, name_head, small_number, weekday, year_lead};
-use sitrep_core::{DateMention, DatePrecision, Doc, Span, TokenKind};
+use sitrep_core::{DateMention, DatePrecision, Doc, Span, Token, TokenKind};
 
-/// Tokens with their lowercased text (shared with other scanners).
-pub(crate) type View<'a> = sitrep_text::TokenView<'a>;
+/// Tokens with their lowercased text: the reads of `sitrep_text::TokenView`, repeated here
+/// with `#[inline]` because the matchers read several words at every token and a
+/// cross-crate call per read was a fifth of the stage's time.
+#[derive(Clone, Copy)]
+pub(crate) struct View<'a> {
+    pub lower: &'a str,
+    pub toks: &'a [Token],
+}
+
+impl<'a> View<'a> {
+    pub fn new(doc: &'a Doc) -> Self {
+        View { lower: &doc.lower, toks: &doc.tokens }
+    }
+    /// Lowercased text of token `i`, or "" past the end.
+    #[inline]
+    pub fn w(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.lower[t.span.start..t.span.end])
+    }
+    /// First byte, byte length and last byte of token `i` ((0, 0, 0) past the end): enough
+    /// for the gates that reject most tokens, without slicing the text.
+    #[inline]
+    pub fn shape(&self, i: usize) -> (u8, usize, u8) {
+        self.toks.get(i).map_or((0, 0, 0), |t| {
+            let b = self.lower.as_bytes();
+            let first = b.get(t.span.start).copied().unwrap_or(0);
+            let last = b.get(t.span.end.wrapping_sub(1)).copied().unwrap_or(0);
+            (first, t.span.end - t.span.start, last)
+        })
+    }
+    /// Like `w`, for an index that may have gone below zero.
+    #[inline]
+    pub fn wi(&self, i: isize) -> &'a str {
+        usize::try_from(i).map_or("", |i| self.w(i))
+    }
+    /// Token `i` starts with a capital letter.
+    #[inline]
+    pub fn cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.cap)
+    }
+    #[inline]
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+    /// Tokens `i` and `i + 1` touch (no space between).
+    #[inline]
+    pub fn adjacent(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => a.span.end == b.span.start,
+            _ => false,
+        }
+    }
+}
 
 /// A day of month written as "16", "16th", "3rd", "1st".
-fn day_number(v: &View, i: usize) -> Option<i8> {
+pub(crate) fn day_number(v: &View, i: usize) -> Option<i8> {
     if v.kind(i) != Some(TokenKind::Number) {
         return None;
     }
@@ -74,14 +127,17 @@ pub(crate) struct Found {
     pub end: usize,
     pub expr: Expr,
     pub rule: &'static str,
+    /// Where the date counts from: publication for most forms, another date in the story
+    /// for [`Expr::Anchored`].
+    pub anchor: Anchor,
 }
 
-fn found(start: usize, end: usize, expr: Expr, rule: &'static str) -> Option<Found> {
-    Some(Found { start, end, expr, rule })
+pub(crate) fn found(start: usize, end: usize, expr: Expr, rule: &'static str) -> Option<Found> {
+    Some(Found { start, end, expr, rule, anchor: Anchor::Publication })
 }
 
 /// Explicit calendar forms starting at `i`.
-fn explicit(v: &View, i: usize) -> Option<Found> {
+pub(crate) fn explicit(v: &View, i: usize) -> Option<Found> {
     // 2014-05-16
     if let Some(y) = year_number(v, i) {
         if v.w(i + 1) == "-" && v.adjacent(i) && v.adjacent(i + 1) && v.adjacent(i + 2) && v.w(i + 3) == "-" {
@@ -103,7 +159,12 @@ fn explicit(v: &View, i: usize) -> Option<Found> {
                 rule = "date.month_day_range";
             }
             if let Some((y, e)) = year_after(v, end) {
-                return found(i, e, Expr::Full { y, m, d }, if rule == "date.month_day" { "date.month_day_year" } else { rule });
+                return found(
+                    i,
+                    e,
+                    Expr::Full { y, m, d },
+                    if rule == "date.month_day" { "date.month_day_year" } else { rule },
+                );
             }
             return found(i, end, Expr::MonthDay { m, d }, rule);
         }
@@ -150,7 +211,7 @@ const FUTURE_WINDOW: usize = 10;
 /// Whether the clause before token `i` looks forward: "will meet on Friday", "talks are due to
 /// resume on Monday", "the vote is scheduled for March", "said it would respond on Friday".
 /// The scan stops at sentence and clause punctuation so a future verb elsewhere does not count.
-fn future_clause(v: &View, i: usize) -> bool {
+pub(crate) fn future_clause(v: &View, i: usize) -> bool {
     let lo = i.saturating_sub(FUTURE_WINDOW);
     for j in (lo..i).rev() {
         match v.w(j) {
@@ -168,7 +229,7 @@ fn future_clause(v: &View, i: usize) -> bool {
 }
 
 /// Relative forms: weekdays, "yesterday", "last week", "in February", "in 2019", "ago".
-fn relative(v: &View, i: usize) -> Option<Found> {
+pub(crate) fn relative(v: &View, i: usize) -> Option<Found> {
     let w = v.w(i);
     let next = v.w(i + 1);
     let dir_of = |word: &str| match word {
@@ -285,7 +346,7 @@ fn relative(v: &View, i: usize) -> Option<Found> {
 /// Whether the explicit date `f` is part of a proper name: "the March 23 Movement",
 /// "6th of October City". A following name head word decides it; so does a capitalised
 /// word after a date introduced by "the" ("the 14 March Alliance" style names).
-fn is_name(v: &View, f: &Found) -> bool {
+pub(crate) fn is_name(v: &View, f: &Found) -> bool {
     let next = v.w(f.end);
     if name_head(next) {
         return true;
@@ -300,12 +361,36 @@ fn is_name(v: &View, f: &Found) -> bool {
 
 /// Recognise every date expression in `doc` and resolve it.
 pub fn recognize(doc: &Doc) -> Vec<DateMention> {
+    recognize_with_anchors(doc).0
+}
+
+/// What is known about each mention already found, for choosing anchors.
+struct Seen {
+    /// Dates the report ("police said on Tuesday"): an anchor of last resort.
+    report: bool,
+    /// Itself counted from another date.
+    anchored: bool,
+    /// Can anchor at all: resolved, not a named event ("9/11"), not the start of a span
+    /// ("since 2019").
+    usable: bool,
+}
+
+/// Like [`recognize`], also returning for each mention the index of the mention it was
+/// counted from (anchored forms only), for the `--explain` trace.
+pub(crate) fn recognize_with_anchors(doc: &Doc) -> (Vec<DateMention>, Vec<Option<usize>>) {
     let v = View::new(doc);
     let published = doc.article.published;
-    let mut out = Vec::new();
+    let mut out: Vec<DateMention> = Vec::new();
+    let mut seen: Vec<Seen> = Vec::new();
+    let mut anchors: Vec<Option<usize>> = Vec::new();
     let mut i = 0;
     while i < v.toks.len() {
-        let hit = explicit(&v, i).or_else(|| named(&v, i)).or_else(|| relative(&v, i));
+        // No form starts at punctuation: skip it before trying four matchers.
+        if v.kind(i) == Some(TokenKind::Punct) {
+            i += 1;
+            continue;
+        }
+        let hit = explicit(&v, i).or_else(|| named(&v, i)).or_else(|| anchored(&v, i)).or_else(|| relative(&v, i));
         let Some(f) = hit else {
             i += 1;
             continue;
@@ -317,19 +402,167 @@ pub fn recognize(doc: &Doc) -> Vec<DateMention> {
             continue;
         }
         let span = Span::new(v.toks[f.start].span.start, v.toks[f.end - 1].span.end);
-        let resolved = resolve(f.expr, published);
         let mut rules = vec![f.rule.to_string()];
-        if let Some(note) = resolved.note {
-            rules.push(note.to_string());
-        }
-        if f.start > 0 && v.w(f.start - 1) == "since" {
+        let (date, precision, anchor) = match f.expr {
+            Expr::Anchored { .. } | Expr::AnchoredWeekday { .. } => {
+                resolve_anchored(doc, &v, &f, &out, &seen, &mut rules)
+            }
+            _ => {
+                let resolved = resolve(f.expr, published);
+                if let Some(note) = resolved.note {
+                    rules.push(note.to_string());
+                }
+                (resolved.date, f.expr.precision(), None)
+            }
+        };
+        let since = f.start > 0 && v.w(f.start - 1) == "since";
+        if since {
             rules.push("date.since".to_string());
         }
         let sentence = doc.sentence_at(span.start).unwrap_or(0);
-        out.push(DateMention { span, sentence, date: resolved.date, precision: f.expr.precision(), rules });
+        seen.push(Seen {
+            report: is_report_date(doc, span.start),
+            anchored: matches!(f.expr, Expr::Anchored { .. } | Expr::AnchoredWeekday { .. }),
+            usable: date.is_some() && !since && f.rule != "date.named_event",
+        });
+        anchors.push(anchor);
+        out.push(DateMention { span, sentence, date, precision, rules });
         i = f.end;
     }
-    out
+    (out, anchors)
+}
+
+/// How many sentences back an anchored phrase may find its anchor.
+pub(crate) const ANCHOR_WINDOW: usize = 30;
+
+/// Pick the anchor of an anchored phrase among the mentions before it and count from it.
+/// Pushes the anchor rule (`date.anchor.*`) and any adjustment onto `rules`.
+///
+/// - `date.anchor.preceding_date`: "a day later", "the next day": the nearest date before
+///   it, so a chain of "a day later ... two days later" walks forward through the story.
+/// - `date.anchor.named_event`: "two days after the raid": the nearest earlier date whose
+///   sentence uses the noun's stem ("raid" ~ "raided").
+/// - `date.anchor.fixed_date`: the same when no sentence uses the noun: the nearest date
+///   not itself counted from another, since the event a story names this way is usually
+///   its main, explicitly dated one. Only for day and week offsets after a common noun:
+///   "months after the war began" or "days before Christmas" count from times the story
+///   does not give, so those stay unresolved (`date.anchor.none`).
+/// - `date.anchor.inline_date`: "two days after the 3 March raid".
+/// - `date.anchor.report_date`: only a report date ("police said on Tuesday") came before.
+/// - `date.anchor.none`: nothing to count from; the mention stays unresolved, so the event
+///   falls back to the publication date as before. "The following Monday" alone keeps its
+///   old reading from publication instead (`date.anchor.publication`).
+#[allow(clippy::too_many_arguments)]
+fn resolve_anchored(
+    doc: &Doc,
+    v: &View,
+    f: &Found,
+    out: &[DateMention],
+    seen: &[Seen],
+    rules: &mut Vec<String>,
+) -> (Option<jiff::civil::Date>, DatePrecision, Option<usize>) {
+    let unit = f.expr.precision();
+    let sentence = doc.sentence_at(v.toks[f.start].span.start);
+    // Anchors are looked for only this many sentences back: a story counts from a date it
+    // gave recently, and the bound keeps long documents linear.
+    let lo = sentence.map_or(0, |s| out.partition_point(|m| m.sentence + ANCHOR_WINDOW < s));
+    let nearest = |want: &dyn Fn(usize) -> bool| -> Option<usize> {
+        (lo..out.len()).rev().find(|&k| seen[k].usable && !seen[k].report && want(k))
+    };
+    let (anchor_date, anchor_prec, anchor_idx, rule) = match f.anchor {
+        Anchor::Vague => return (None, unit, None),
+        Anchor::Publication => return (None, unit, None),
+        Anchor::Inline(expr) => {
+            let r = resolve(expr, doc.article.published);
+            match r.date {
+                Some(d) => (d, expr.precision(), None, "date.anchor.inline_date"),
+                None => {
+                    rules.push("date.anchor.none".to_string());
+                    return (None, unit, None);
+                }
+            }
+        }
+        Anchor::Preceding | Anchor::Event { .. } => {
+            // Any usable date, report dates included: the last resort.
+            let report = |want: &dyn Fn(usize) -> bool| {
+                (lo..out.len()).rev().find(|&k| seen[k].usable && want(k)).map(|k| (k, "date.anchor.report_date"))
+            };
+            let picked = match f.anchor {
+                Anchor::Event { head, proper } => {
+                    // "rebels attacked on Monday, two days after the raid": a date right
+                    // before the phrase is the time the phrase restates, not the raid's.
+                    let apposition = |k: usize| {
+                        let after_mention = v.toks.partition_point(|t| t.span.start < out[k].span.end);
+                        Some(out[k].sentence) == sentence && f.start.saturating_sub(after_mention) <= 2
+                    };
+                    let by_noun = head.map(|h| stem(v.w(h))).filter(|s| s.len() >= 4).and_then(|s| {
+                        nearest(&|k| !apposition(k) && sentence_has_stem(doc, v, out[k].sentence, s, f.start))
+                    });
+                    // Without a sentence that reports it, the named event is taken to be
+                    // the story's own only for short offsets after a common noun: "months
+                    // after the war began", "days before Christmas" name other times.
+                    let guess = !proper && matches!(unit, DatePrecision::Day | DatePrecision::Week);
+                    by_noun.map(|k| (k, "date.anchor.named_event")).or_else(|| {
+                        guess
+                            .then(|| {
+                                nearest(&|k| !seen[k].anchored && !apposition(k))
+                                    .map(|k| (k, "date.anchor.fixed_date"))
+                                    .or_else(|| report(&|k| !apposition(k)))
+                            })
+                            .flatten()
+                    })
+                }
+                _ => nearest(&|_| true).map(|k| (k, "date.anchor.preceding_date")).or_else(|| report(&|_| true)),
+            };
+            match picked {
+                Some((k, rule)) => (out[k].date.expect("usable anchors are resolved"), out[k].precision, Some(k), rule),
+                None => {
+                    rules.push("date.anchor.none".to_string());
+                    // "the following Monday" with nothing before it reads as it did
+                    // before anchoring existed: "next Monday" from publication.
+                    if let Expr::AnchoredWeekday { wd, forward } = f.expr {
+                        let dir = if forward { Direction::Next } else { Direction::Previous };
+                        let date = resolve(Expr::Weekday { wd, dir }, doc.article.published).date;
+                        if date.is_some() {
+                            rules.push("date.anchor.publication".to_string());
+                        }
+                        return (date, unit, None);
+                    }
+                    return (None, unit, None);
+                }
+            }
+        }
+    };
+    rules.push(rule.to_string());
+    let n = match f.expr {
+        Expr::AnchoredWeekday { wd, forward } => weekday_offset(anchor_date.weekday(), wd, forward),
+        Expr::Anchored { n, .. } => n,
+        _ => 0,
+    };
+    let (date, prec, coarse) = from_anchor(anchor_date, anchor_prec, n, unit);
+    if coarse {
+        rules.push("date.anchored.coarse_anchor".to_string());
+    }
+    let mut date = date;
+    if let (Some(d), Some(p)) = (date, doc.article.published) {
+        if !future_clause(v, f.start) {
+            if let Some(capped) = cap_at_published(d, prec, p) {
+                date = Some(capped);
+                rules.push("date.anchored.capped_at_published".to_string());
+            }
+        }
+    }
+    (date, prec, anchor_idx)
+}
+
+/// Whether sentence `s` has, before token `before` (the phrase itself, which names the
+/// noun), a word starting with `stem`.
+fn sentence_has_stem(doc: &Doc, v: &View, s: usize, stem: &str, before: usize) -> bool {
+    let Some(sent) = doc.sentences.get(s) else {
+        return false;
+    };
+    (sent.tokens.start..sent.tokens.end.min(before))
+        .any(|t| v.kind(t) == Some(TokenKind::Word) && v.w(t).starts_with(stem))
 }
 
 #[cfg(test)]
@@ -340,10 +573,7 @@ mod tests {
     fn dates(text: &str, published: Option<Date>) -> Vec<(String, Option<Date>, DatePrecision, Vec<String>)> {
         let mut doc = sitrep_text::prepare(text);
         doc.article.published = published;
-        recognize(&doc)
-            .into_iter()
-            .map(|m| (doc.slice(m.span).to_string(), m.date, m.precision, m.rules))
-            .collect()
+        recognize(&doc).into_iter().map(|m| (doc.slice(m.span).to_string(), m.date, m.precision, m.rules)).collect()
     }
 
     /// One expected date per sentence: (sentence, text of the mention, date, precision).
@@ -367,7 +597,12 @@ mod tests {
             ("Troops shelled the village yesterday.", "yesterday", Some(date(2024, 3, 14)), Day),
             ("Troops are shelling the village today.", "today", Some(date(2024, 3, 15)), Day),
             ("Troops shelled the village last night.", "last night", Some(date(2024, 3, 14)), Day),
-            ("Troops shelled the village the day before yesterday.", "the day before yesterday", Some(date(2024, 3, 13)), Day),
+            (
+                "Troops shelled the village the day before yesterday.",
+                "the day before yesterday",
+                Some(date(2024, 3, 13)),
+                Day,
+            ),
             ("Protests spread last week.", "last week", Some(date(2024, 3, 4)), Week),
             ("Protests spread this week.", "this week", Some(date(2024, 3, 11)), Week),
             ("Protests spread earlier this week.", "earlier this week", Some(date(2024, 3, 11)), Week),
@@ -391,7 +626,12 @@ mod tests {
             ("The minister said he would travel to Juba on Monday.", "Monday", Some(date(2024, 3, 18)), Day),
             ("The vote is scheduled to take place in February.", "February", Some(date(2025, 2, 1)), Month),
             ("Elections will be held in July.", "July", Some(date(2024, 7, 1)), Month),
-            ("The army, which will withdraw later, shelled the town on Tuesday.", "Tuesday", Some(date(2024, 3, 12)), Day),
+            (
+                "The army, which will withdraw later, shelled the town on Tuesday.",
+                "Tuesday",
+                Some(date(2024, 3, 12)),
+                Day,
+            ),
         ];
         for (text, want_text, want_date, want_prec) in cases {
             let got = dates(text, p);

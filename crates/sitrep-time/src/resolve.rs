@@ -50,6 +50,13 @@ pub enum Expr {
     Ago { n: i64, unit: DatePrecision },
     /// A date that names a well-known event ("9/11"): resolved, but flagged.
     Named { y: i16, m: i8, d: i8 },
+    /// A count of units from another date in the story, not from publication: "two days
+    /// later" (+2 days), "the previous week" (-1 week), "that night" (0 days). Resolved by
+    /// [`from_anchor`] once the anchor is known.
+    Anchored { n: i64, unit: DatePrecision },
+    /// "the following Monday" (`forward`), "the previous Monday": the first such weekday
+    /// strictly after (before) another date in the story.
+    AnchoredWeekday { wd: Weekday, forward: bool },
 }
 
 impl Expr {
@@ -60,13 +67,16 @@ impl Expr {
 
     pub fn precision(&self) -> DatePrecision {
         match self {
-            Expr::Full { .. } | Expr::MonthDay { .. } | Expr::Weekday { .. } | Expr::RelDay(_) | Expr::Named { .. } => {
-                DatePrecision::Day
-            }
+            Expr::Full { .. }
+            | Expr::MonthDay { .. }
+            | Expr::Weekday { .. }
+            | Expr::RelDay(_)
+            | Expr::Named { .. }
+            | Expr::AnchoredWeekday { .. } => DatePrecision::Day,
             Expr::RelWeek(_) | Expr::LastWeekend => DatePrecision::Week,
             Expr::MonthYear { .. } | Expr::Month { .. } | Expr::RelMonth(_) => DatePrecision::Month,
             Expr::Year { .. } | Expr::RelYear(_) => DatePrecision::Year,
-            Expr::Ago { unit, .. } => *unit,
+            Expr::Ago { unit, .. } | Expr::Anchored { unit, .. } => *unit,
         }
     }
 }
@@ -111,10 +121,7 @@ pub fn resolve(expr: Expr, published: Option<Date>) -> Resolved {
             let this_year = Date::new(p.year(), m, d).ok();
             match this_year {
                 Some(date) if date <= p => plain(Some(date)),
-                _ => Resolved {
-                    date: Date::new(p.year() - 1, m, d).ok(),
-                    note: Some("date.yearless_previous_year"),
-                },
+                _ => Resolved { date: Date::new(p.year() - 1, m, d).ok(), note: Some("date.yearless_previous_year") },
             }
         }
         Expr::Month { m, dir } => {
@@ -195,8 +202,74 @@ pub fn resolve(expr: Expr, published: Option<Date>) -> Resolved {
             DatePrecision::Month => shift_months(p, -n),
             DatePrecision::Year => Date::new(p.year() - n as i16, 1, 1).ok(),
         }),
-        Expr::Full { .. } | Expr::Named { .. } | Expr::MonthYear { .. } | Expr::Year { .. } => unreachable!(),
+        // Needs a date from the story, not the publication date: see `from_anchor`.
+        Expr::Anchored { .. } | Expr::AnchoredWeekday { .. } => Resolved { date: None, note: Some("date.anchor.none") },
+        Expr::Full { .. } | Expr::Named { .. } | Expr::MonthYear { .. } | Expr::Year { .. } => {
+            unreachable!()
+        }
     }
+}
+
+/// Orders precisions from finest to coarsest (`DatePrecision` has no `Ord`).
+fn rank(p: DatePrecision) -> u8 {
+    match p {
+        DatePrecision::Day => 0,
+        DatePrecision::Week => 1,
+        DatePrecision::Month => 2,
+        DatePrecision::Year => 3,
+    }
+}
+
+/// The first day of the period of `prec` that contains `d` (weeks start on Monday).
+pub fn period_start(d: Date, prec: DatePrecision) -> Option<Date> {
+    match prec {
+        DatePrecision::Day => Some(d),
+        DatePrecision::Week => d.checked_sub(i64::from(d.weekday().to_monday_zero_offset()).days()).ok(),
+        DatePrecision::Month => Some(d.first_of_month()),
+        DatePrecision::Year => Date::new(d.year(), 1, 1).ok(),
+    }
+}
+
+/// An anchored date: `n` units of `unit` from `anchor` (known to `anchor_prec`).
+///
+/// The result is never more precise than either the offset or the anchor: "a day later"
+/// after "in 2019" is only known to the year (the third value is then true), and "the
+/// following week" is a week whatever the anchor. Coarser results are given as the first
+/// day of their period, like every other date.
+pub fn from_anchor(
+    anchor: Date,
+    anchor_prec: DatePrecision,
+    n: i64,
+    unit: DatePrecision,
+) -> (Option<Date>, DatePrecision, bool) {
+    let shifted = match unit {
+        DatePrecision::Day => anchor.checked_add(n.days()).ok(),
+        DatePrecision::Week => anchor.checked_add((7 * n).days()).ok(),
+        DatePrecision::Month => shift_months(anchor, n),
+        DatePrecision::Year => i16::try_from(i64::from(anchor.year()) + n).ok().and_then(|y| Date::new(y, 1, 1).ok()),
+    };
+    let coarse = rank(anchor_prec) > rank(unit);
+    let prec = if coarse { anchor_prec } else { unit };
+    (shifted.and_then(|d| period_start(d, prec)), prec, coarse)
+}
+
+/// Days from `from` to the first `wd` strictly after it (`forward`) or strictly before it.
+pub fn weekday_offset(from: Weekday, wd: Weekday, forward: bool) -> i64 {
+    let days = if forward { from.until(wd) } else { wd.until(from) };
+    let days = if days == 0 { 7 } else { i64::from(days) };
+    if forward {
+        days
+    } else {
+        -days
+    }
+}
+
+/// A past-tense account cannot run past its own publication: an anchored date that lands
+/// after it (the anchor was late in the story, or the offset overshoots) is capped to the
+/// publication's period. Returns the capped date, or `None` when no cap applied.
+pub fn cap_at_published(date: Date, prec: DatePrecision, published: Date) -> Option<Date> {
+    let latest = period_start(published, prec)?;
+    (date > latest).then_some(latest)
 }
 
 #[cfg(test)]
@@ -236,6 +309,55 @@ mod tests {
         for (expr, want) in cases {
             assert_eq!(resolve(*expr, p).date, *want, "{expr:?}");
         }
+    }
+
+    #[test]
+    fn offsets_from_an_anchor() {
+        use DatePrecision::*;
+        // 2024-03-03 is a Sunday.
+        let a = date(2024, 3, 3);
+        // (anchor precision, count, unit) -> (date, precision, coarse)
+        type Case = (DatePrecision, i64, DatePrecision, Option<Date>, DatePrecision, bool);
+        let cases: &[Case] = &[
+            (Day, 1, Day, Some(date(2024, 3, 4)), Day, false),
+            (Day, -1, Day, Some(date(2024, 3, 2)), Day, false),
+            (Day, 0, Day, Some(a), Day, false),
+            (Day, 30, Day, Some(date(2024, 4, 2)), Day, false),
+            // the next week starts on the Monday after the anchor's week
+            (Day, 1, Week, Some(date(2024, 3, 4)), Week, false),
+            (Day, -1, Week, Some(date(2024, 2, 19)), Week, false),
+            (Day, 1, Month, Some(date(2024, 4, 1)), Month, false),
+            (Day, -2, Month, Some(date(2024, 1, 1)), Month, false),
+            (Day, 1, Year, Some(date(2025, 1, 1)), Year, false),
+            // a coarse anchor keeps the result coarse
+            (Month, 1, Day, Some(date(2024, 3, 1)), Month, true),
+            (Year, 2, Week, Some(date(2024, 1, 1)), Year, true),
+        ];
+        for &(aprec, n, unit, want, want_prec, want_coarse) in cases {
+            let (got, prec, coarse) = from_anchor(a, aprec, n, unit);
+            assert_eq!((got, prec, coarse), (want, want_prec, want_coarse), "{aprec:?} {n} {unit:?}");
+        }
+    }
+
+    #[test]
+    fn weekday_offsets_are_strict() {
+        use Weekday::*;
+        assert_eq!(weekday_offset(Sunday, Monday, true), 1);
+        assert_eq!(weekday_offset(Monday, Monday, true), 7);
+        assert_eq!(weekday_offset(Monday, Sunday, true), 6);
+        assert_eq!(weekday_offset(Monday, Sunday, false), -1);
+        assert_eq!(weekday_offset(Monday, Monday, false), -7);
+        assert_eq!(weekday_offset(Sunday, Monday, false), -6);
+    }
+
+    #[test]
+    fn capped_at_the_publication_period() {
+        let p = date(2024, 3, 10); // a Sunday
+        assert_eq!(cap_at_published(date(2024, 3, 11), DatePrecision::Day, p), Some(p));
+        assert_eq!(cap_at_published(date(2024, 3, 10), DatePrecision::Day, p), None);
+        assert_eq!(cap_at_published(date(2024, 3, 11), DatePrecision::Week, p), Some(date(2024, 3, 4)));
+        assert_eq!(cap_at_published(date(2024, 3, 4), DatePrecision::Week, p), None);
+        assert_eq!(cap_at_published(date(2024, 4, 1), DatePrecision::Month, p), Some(date(2024, 3, 1)));
     }
 
     #[test]
