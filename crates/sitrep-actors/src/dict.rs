@@ -495,7 +495,11 @@ impl ActorDictionary {
                     person: a.person || kind == EntryKind::Title,
                     abroad: a.abroad,
                 };
-                self.push(entry, [(word.to_ascii_lowercase(), false), (plural, true)]);
+                // an all-caps key ("NGO") must be written in capitals: "Ngo" is a name
+                let acronym = word.chars().any(|c| c.is_ascii_uppercase())
+                    && !word.chars().any(|c| c.is_ascii_lowercase());
+                let form = if acronym { word.clone() } else { word.to_ascii_lowercase() };
+                self.push(entry, [(form, false), (plural, true)]);
             }
         }
 

@@ -3,7 +3,7 @@
 
 use crate::dict::{ActorDictionary, CaseRule, Entry, Pattern};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub(crate) struct Compiled {
     ac: Option<AhoCorasick>,
@@ -14,6 +14,20 @@ pub(crate) struct Compiled {
     groups: Vec<Vec<usize>>,
     pub entries: Vec<Entry>,
     pub country_names: BTreeMap<String, String>,
+    /// Ordinary words that a capital at a sentence start or before a hyphen does not make
+    /// a name (`data/common_words.txt`).
+    pub common_words: HashSet<&'static str>,
+}
+
+/// The common-word list, one or more lowercase words a line, `#` comments.
+const COMMON_WORDS: &str = include_str!("../data/common_words.txt");
+
+fn common_words() -> HashSet<&'static str> {
+    COMMON_WORDS
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or(""))
+        .flat_map(str::split_whitespace)
+        .collect()
 }
 
 /// A dictionary match: byte range and the pattern it matched.
@@ -77,6 +91,7 @@ impl Compiled {
             groups,
             entries: dict.entries,
             country_names: dict.country_names,
+            common_words: common_words(),
         }
     }
 
@@ -152,6 +167,18 @@ mod tests {
             .iter()
             .map(|h| s[h.start..h.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn common_words_load_lowercase_without_comments() {
+        let words = common_words();
+        assert!(words.contains("ahead") && words.contains("anti") && words.contains("former"));
+        assert!(words.len() > 300);
+        assert!(words.iter().all(|w| !w.starts_with('#') && *w == w.to_ascii_lowercase()));
+        // surnames stay out: a sentence may open with one
+        for surname in ["young", "brown", "key", "major", "power", "rice", "price", "hope", "will"] {
+            assert!(!words.contains(surname), "{surname} is a surname too");
+        }
     }
 
     #[test]

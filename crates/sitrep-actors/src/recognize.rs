@@ -2,6 +2,8 @@
 //! named actors, appositions), then resolved (coreference) and completed (country
 //! inference from the article's focus).
 
+mod acronym;
+
 use crate::dict::{Entry, EntryKind};
 use crate::matcher::{Compiled, Hit};
 use crate::sector::{compose, default_inter, is_armed_non_state, is_international};
@@ -60,6 +62,15 @@ const FILLERS: &[&str] = &[
     "male",
     "retired",
     "exiled",
+    "ousted",
+    "deposed",
+    "embattled",
+    "disgraced",
+    "imprisoned",
+    "nationalist",
+    "veteran",
+    "longtime",
+    "current",
     "jailed",
     "detained",
     "wounded",
@@ -169,6 +180,16 @@ const THING_NOUNS: &[&str] = &[
     "protection", "pay", "salaries", "salary",
 ];
 
+/// Nouns after which "criminal" is the adjective of law, not a criminal: "a criminal
+/// investigation", "criminal charges".
+const LEGAL_NOUNS: &[&str] = &[
+    "investigation", "investigations", "probe", "case", "cases", "charge", "charges",
+    "proceedings", "inquiry", "complaint", "complaints", "court", "courts", "code", "law",
+    "laws", "record", "records", "trial", "liability", "negligence", "conviction",
+    "convictions", "justice", "offence", "offences", "offense", "offenses", "prosecution",
+    "responsibility", "referral", "lawsuit", "act", "acts",
+];
+
 /// Facilities, positions and vehicles that stand for the agent who holds them: "an army
 /// camp", "rebel positions", "police vehicles" are the army, the rebels, the police.
 const OWNED_NOUNS: &[&str] = &[
@@ -182,6 +203,10 @@ const OWNED_NOUNS: &[&str] = &[
 
 /// Words after a hyphen that make "X-held", "X-backed" a description, not actor X.
 const HYPHEN_SKIP: &[&str] = &[
+    "proclaimed",
+    "styled",
+    "called",
+    "declared",
     "backed",
     "linked",
     "allied",
@@ -450,6 +475,12 @@ const NOT_NAMES: &[&str] = &[
     "minister",
 ];
 
+/// Weekdays, which follow names in news ("Prime Minister Yoshiro Mori Wednesday said")
+/// and never continue one.
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
 /// Abbreviated months, which open dates ("Nov. 3") and are not names.
 const MONTH_ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -474,7 +505,7 @@ const REGION_NAMES: &[&str] = &[
     "Ossetia", "South Ossetia", "Abkhazia", "Transnistria", "Darfur", "Kordofan",
     "Donbas", "Donbass", "Crimea", "Kashmir", "Kurdistan", "Pacific", "Atlantic",
     "Arctic", "Antarctica", "Scandinavia", "Siberia", "Patagonia", "Sinai", "Levant",
-    "West Bank", "Gaza Strip", "Persian Gulf",
+    "West Bank", "Gaza Strip", "Persian Gulf", "Line of Control", "Line of Actual Control",
 ];
 
 /// All capitals and at least two letters: "UNHCR", "MDC" (never a sentence-opening word).
@@ -536,6 +567,34 @@ const ORG_HEADS: &[(&str, Option<&str>)] = &[
     ("corp.", Some("BUS")),
     ("ltd", Some("BUS")),
     ("bank", Some("BUS")),
+    ("exchange", Some("BUS")),
+    ("holdings", Some("BUS")),
+    ("airways", Some("BUS")),
+    ("motors", Some("BUS")),
+    ("industries", Some("BUS")),
+    ("enterprises", Some("BUS")),
+    ("healthcare", Some("BUS")),
+    ("pharmaceuticals", Some("BUS")),
+    ("petroleum", Some("BUS")),
+    ("telecom", Some("BUS")),
+    ("telecommunications", Some("BUS")),
+    ("technologies", Some("BUS")),
+    ("energy", Some("BUS")),
+    ("mining", Some("BUS")),
+    ("logistics", Some("BUS")),
+    ("securities", Some("BUS")),
+    ("insurance", Some("BUS")),
+    ("radio", Some("MED")),
+    ("daily", Some("MED")),
+    ("tribune", Some("MED")),
+    ("herald", Some("MED")),
+    ("gazette", Some("MED")),
+    ("journal", Some("MED")),
+    ("telegraph", Some("MED")),
+    ("press", Some("MED")),
+    ("school", Some("EDU")),
+    ("college", Some("EDU")),
+    ("hospital", Some("HLH")),
     ("airlines", Some("BUS")),
     ("church", Some("REL")),
     ("university", Some("EDU")),
@@ -651,6 +710,11 @@ struct Parser<'a> {
     at: Vec<Option<(usize, usize)>>,
     sent: usize,
     date: Option<jiff::civil::Date>,
+    /// "Name Of Body (NOB)" definitions in the sentence.
+    defs: Vec<acronym::AcronymDef>,
+    /// The sentence is in capitals or title case (a headline): capitals say nothing about
+    /// names.
+    shouting: bool,
 }
 
 fn split_token(text: &str, span: Span, out: &mut Vec<W>) {
@@ -718,6 +782,11 @@ impl<'a> Parser<'a> {
     fn text(&self, a: usize, b: usize) -> &'a str {
         self.span(a, b).of(&self.doc.article.text)
     }
+    /// Whether word `i` opens the sentence (or a quotation or parenthesis inside it), where
+    /// a capital says nothing about names.
+    fn opens(&self, i: usize) -> bool {
+        i == 0 || matches!(self.lw(i - 1), "\"" | "“" | "(" | "'" | "‘")
+    }
     fn is_agentish(&self, i: usize) -> bool {
         matches!(
             self.kind(i),
@@ -752,6 +821,7 @@ impl<'a> Parser<'a> {
             let lw = self.lw(j);
             if w.alpha
                 && w.cap
+                && !(j > i && WEEKDAYS.contains(&lw))
                 && !matches!(
                     self.kind(j),
                     Some(EntryKind::Agent)
@@ -779,6 +849,31 @@ impl<'a> Parser<'a> {
                 && self.w.get(j + 1).is_some_and(|n| n.alpha)
                 && self.w[j - 1].span.end == w.span.start
             {
+                j += 1;
+            } else if w.alpha
+                && !w.cap
+                && j > i + 1
+                && end == j - 1
+                && self.lw(j - 1) == "-"
+                && self.w[j - 1].span.end == w.span.start
+                && lw.len() <= 5
+                && !HYPHEN_SKIP.contains(&lw)
+                && !self.c.common_words.contains(lw)
+                && !matches!(lw, "led" | "era" | "style" | "like" | "type" | "wide" | "long" | "free")
+            {
+                // "Lee Nak-yon", "Kim Jong-un": a lowercase syllable after a hyphen is
+                // part of an East Asian given name
+                j += 1;
+                end = j;
+            } else if lw == "."
+                && end == j
+                && j > i
+                && self.w[j - 1].span.len() == 1
+                && self.w[j - 1].cap
+                && self.w[j - 1].span.end == w.span.start
+                && self.w.get(j + 1).is_some_and(|n| n.cap && n.alpha)
+            {
+                // "George W. Bush": a middle initial
                 j += 1;
             } else if NAME_PARTICLES.contains(&lw)
                 && self.lw(j + 1) == "-"
@@ -870,7 +965,19 @@ impl<'a> Parser<'a> {
         let lw = self.lw(j);
         if matches!(lw, "pro" | "anti" | "non") && self.lw(j + 1) == "-" {
             let k = j + 2;
-            let next = self.hit(k).map(|(e, _, _)| e).unwrap_or(k + 1);
+            // "anti-riot police": an agent phrase after the prefix with nothing agentish
+            // after it is the head itself; "pro-government forces" skips "government"
+            let next = match self.hit(k) {
+                Some((e, ent, _))
+                    if matches!(ent.kind, EntryKind::Agent)
+                        && self.text(k, e).contains(' ')
+                        && !self.np_head_follows(e) =>
+                {
+                    k
+                }
+                Some((e, _, _)) => e,
+                None => k + 1,
+            };
             return Some(next);
         }
         if self.lw(j + 1) == "-" && HYPHEN_SKIP.contains(&self.lw(j + 2)) {
@@ -880,7 +987,8 @@ impl<'a> Parser<'a> {
             }
             return Some(k);
         }
-        if FILLERS.contains(&lw) && !self.w[j].cap
+        // "Former U.S. President ...": a filler capitalised to open the sentence is still one
+        if FILLERS.contains(&lw) && (!self.w[j].cap || self.opens(j))
             || (FILLERS.contains(&lw) && j + 1 < self.w.len() && self.is_agentish(j + 1))
         {
             return Some(j + 1);
@@ -888,8 +996,24 @@ impl<'a> Parser<'a> {
         None
     }
 
-    /// Parse an actor phrase starting at word `i`.
+    /// Parse an actor phrase starting at word `i`; a name defined with its acronym in
+    /// parentheses is one organisation, the parenthesis included.
     fn np(&self, i: usize, depth: u8) -> Option<Np> {
+        if !self.defs.is_empty() {
+            if let Some(d) = self.defs.iter().find(|d| d.start == i) {
+                return Some(self.post(self.acronym_np(d), depth));
+            }
+            let mut np = self.np_inner(i, depth)?;
+            if let Some(d) = self.defs.iter().find(|d| d.open == np.end && np.start <= d.start) {
+                np.end = d.close + 1;
+                np.rules.push("rule:acronym-org".into());
+            }
+            return Some(np);
+        }
+        self.np_inner(i, depth)
+    }
+
+    fn np_inner(&self, i: usize, depth: u8) -> Option<Np> {
         if i >= self.w.len() || depth > 2 {
             return None;
         }
@@ -903,6 +1027,8 @@ impl<'a> Parser<'a> {
         let mut led_by: Option<String> = None;
         let mut rules: Vec<String> = Vec::new();
         let mut had_mod = false;
+        // the phrase names an organisation or person after a country's possessive
+        let mut owned_name = false;
 
         // modifiers
         loop {
@@ -988,8 +1114,11 @@ impl<'a> Parser<'a> {
                         }
                         let poss = self.is_poss(end);
                         let after = if poss { end + 1 } else { end };
-                        let attributive =
-                            !poss && e.kind != EntryKind::City && self.np_head_follows(after);
+                        // "the Khartoum government", "Mosul police": a city before an
+                        // agent names whose agent it is
+                        let attributive = !poss
+                            && self.np_head_follows(after)
+                            && !(e.kind == EntryKind::City && self.place_named_org_end(after).is_some());
                         if (poss && self.np_head_follows(after)) || attributive {
                             if base.is_none() {
                                 base = self.base_of(e, j, end);
@@ -997,6 +1126,23 @@ impl<'a> Parser<'a> {
                             j = after;
                             had_mod = true;
                             continue;
+                        }
+                        // "Egypt's Muslim Brotherhood", "Saudi Arabia's King Salman": the
+                        // named body or person owned by the country is the actor
+                        if poss
+                            && (matches!(e.kind, EntryKind::Country | EntryKind::City)
+                                || (e.kind == EntryKind::Person
+                                    && self.kind(after) == Some(EntryKind::Organization)))
+                            && countries.is_empty()
+                            && base.is_none()
+                            && matches!(
+                                self.kind(after),
+                                Some(EntryKind::Organization) | Some(EntryKind::Person)
+                            )
+                        {
+                            rules.push("rule:possessive-named-actor".into());
+                            owned_name = true;
+                            j = after;
                         }
                         break;
                     }
@@ -1018,8 +1164,36 @@ impl<'a> Parser<'a> {
                     EntryKind::People | EntryKind::Stop => break,
                 }
             }
-            if let Some(k) = self.filler(j) {
+            // "Police detained activists": after an agent word that can head a phrase, a
+            // participle is the verb, not a filler
+            let verb_after_agent = !mods.is_empty() && self.lw(j).ends_with("ed") && !self.w[j].cap;
+            if let Some(k) = self.filler(j).filter(|_| !verb_after_agent) {
                 if k > j && (self.np_head_follows(k) || self.hit(k).is_some()) {
+                    j = k;
+                    continue;
+                }
+            }
+            // a portfolio before a title: "Planning and Investment Minister Tran Xuan Gia"
+            if self.w[j].cap && self.w[j].alpha && self.hit(j).is_none() {
+                let mut k = j;
+                while k < self.w.len() && k < j + 6 {
+                    let w = self.w[k];
+                    let portfolio_word =
+                        w.cap && w.alpha && self.hit(k).is_none() && !NOT_NAMES.contains(&self.lw(k));
+                    let joiner = k > j
+                        && matches!(self.lw(k), "and" | "&")
+                        && self.w.get(k + 1).is_some_and(|n| n.cap && n.alpha);
+                    if !(portfolio_word || joiner) {
+                        break;
+                    }
+                    k += 1;
+                }
+                if k > j
+                    && self.kind(k) == Some(EntryKind::Title)
+                    && self.hit(k).is_some_and(|(_, e, _)| e.sector.as_deref() == Some("GOV"))
+                    && !self.is_poss(k - 1)
+                {
+                    rules.push("rule:portfolio-title".into());
                     j = k;
                     continue;
                 }
@@ -1048,9 +1222,11 @@ impl<'a> Parser<'a> {
                 }
                 // "military exercises", "police custody": the agent word only modifies a
                 // thing; the owner named before it ("Russia's") is still an actor
+                let legal_adjective = self.lw(hend - 1).starts_with("criminal")
+                    && LEGAL_NOUNS.contains(&self.lw(hend));
                 if e.kind == EntryKind::Agent
                     && self.w.get(hend).is_some_and(|w| w.alpha && !w.cap)
-                    && THING_NOUNS.contains(&self.lw(hend))
+                    && (THING_NOUNS.contains(&self.lw(hend)) || legal_adjective)
                 {
                     return match base {
                         Some(b) => Some(self.base_np(start, &b, rules)),
@@ -1095,6 +1271,20 @@ impl<'a> Parser<'a> {
                 } else {
                     k
                 };
+                let org_named = nend > k
+                    && j == start
+                    && e.kind == EntryKind::Title
+                    && ORG_HEADS.iter().any(|(h, s)| *h == self.lw(nend - 1) && s.is_some());
+                if org_named {
+                    // "General Motors", "Royal Air Force": a title opening an organisation's
+                    // name is part of it
+                    let mut rules = vec!["rule:proper-name".to_string()];
+                    rules.push("rule:title-opens-org".into());
+                    let mut org = self.proper_np(start, j, nend, None, rules);
+                    org.kind = ActorKind::Organization;
+                    org.person = false;
+                    return Some(self.post(org, depth));
+                }
                 if nend > k && self.w[k].cap {
                     np.kind = ActorKind::Person;
                     np.name = self.text(k, nend).to_string();
@@ -1146,9 +1336,19 @@ impl<'a> Parser<'a> {
                 np
             }
             Some(EntryKind::Organization) | Some(EntryKind::Person)
-                if countries.is_empty() && base.is_none() =>
+                if (countries.is_empty() && base.is_none()) || owned_name =>
             {
                 let e = head_entry.unwrap();
+                // "a summit in Brussels": a seat standing for an organisation is a place
+                // after a preposition of place
+                let prev = if start > 0 { self.lw(start - 1) } else { "" };
+                if e.kind == EntryKind::Organization
+                    && j == start
+                    && PLACE_PREPS.contains(&prev)
+                    && self.is_gazetteer_place(self.text(j, hend))
+                {
+                    return None;
+                }
                 let b = self.base_of(e, j, hend)?;
                 let mut rules = rules;
                 rules.push(e.id.clone());
@@ -1180,6 +1380,21 @@ impl<'a> Parser<'a> {
                 if countries.is_empty() && base.is_none() && mods.is_empty() =>
             {
                 let e = head_entry.unwrap();
+                // "the Tokyo Stock Exchange", "a Copenhagen City Court": a body named after
+                // its seat is an organisation of that country
+                if e.kind != EntryKind::People {
+                    if let Some(ne) = self.place_named_org_end(hend) {
+                        if let Some(iso) = e.country.clone() {
+                            let mut rules = rules;
+                            rules.push(e.id.clone());
+                            rules.push("rule:place-named-org".into());
+                            let mut np = self.proper_np(start, j, ne, Some(iso), rules);
+                            np.kind = ActorKind::Organization;
+                            np.person = false;
+                            return Some(self.post(np, depth));
+                        }
+                    }
+                }
                 let city = e.kind == EntryKind::City;
                 let dateline = j == 0 && matches!(self.lw(hend), "," | "(" | "-" | "—");
                 let prev = if j > 0 { self.lw(j - 1) } else { "" };
@@ -1193,9 +1408,12 @@ impl<'a> Parser<'a> {
                 // "an ultimatum to Damascus", "a visit to Washington": a national capital
                 // after "to" is the government addressed or visited
                 let to_capital = capital && prev == "to" && !det && !self.is_poss(hend);
+                // "the Darfur region", "Kandahar province": a place named with its kind
+                // "the Darfur region", "Kandahar province": a place named with its kind
+                let place_named = prev == "the" || PLACE_WORDS.contains(&self.lw(hend)) || self.lw(hend) == "area";
                 if city
                     && !to_capital
-                    && (self.is_poss(hend) || dateline || PLACE_PREPS.contains(&prev) || det)
+                    && (self.is_poss(hend) || dateline || PLACE_PREPS.contains(&prev) || det || place_named)
                 {
                     // "in Kigali": a place, not an actor (the places stage handles it)
                     return None;
@@ -1250,6 +1468,39 @@ impl<'a> Parser<'a> {
                     host: None,
                 }
             }
+            None if base.is_none() && mods.is_empty() && self.plural_states_head(j, start).is_some() => {
+                // "Nearly 70 countries", "some European nations", "dozens of states": a
+                // group of states acting together; CAMEO has no code for an unnamed set
+                let h = self.plural_states_head(j, start).unwrap();
+                let mut rules = rules;
+                let (code, country) = match countries.first() {
+                    Some((iso, _, _, r)) if countries.len() == 1 => {
+                        rules.push(r.clone());
+                        (iso.clone(), Some(iso.clone()))
+                    }
+                    _ => (String::new(), None),
+                };
+                rules.push("rule:plural-states".into());
+                Np {
+                    start,
+                    end: h + 1,
+                    head: (h, h + 1),
+                    kind: ActorKind::Agent,
+                    name: self.text(j, h + 1).to_string(),
+                    code,
+                    country,
+                    sector: None,
+                    inter: Some(1),
+                    rules,
+                    plural: true,
+                    person: false,
+                    anaphoric: false,
+                    bare: false,
+                    split: Vec::new(),
+                    poss: None,
+                    host: None,
+                }
+            }
             _ => {
                 // a capitalised name after a country adjective: "Russian Vladimir Putin"
                 if !countries.is_empty()
@@ -1291,6 +1542,33 @@ impl<'a> Parser<'a> {
             }
         }
         Some(self.post(np, depth))
+    }
+
+    /// The word index of "countries"/"nations"/"states" heading a phrase at `j`, directly
+    /// or after one capitalised regional adjective ("European countries"), when something
+    /// (a determiner, number or adjective) opens the phrase before it.
+    fn plural_states_head(&self, j: usize, start: usize) -> Option<usize> {
+        let is_head = |k: usize| {
+            matches!(self.lw(k), "countries" | "nations" | "states")
+                && self.w.get(k).is_some_and(|w| !w.cap)
+        };
+        if is_head(j) && j > start {
+            return Some(j);
+        }
+        let adjective = self.w.get(j).is_some_and(|w| w.cap && w.alpha)
+            && self.hit(j).is_none()
+            && !NOT_NAMES.contains(&self.lw(j));
+        (adjective && is_head(j + 1)).then_some(j + 1)
+    }
+
+    /// The end of a capitalised name at `k` that ends in an organisation word ("Stock
+    /// Exchange", "City Court", "State Police Command"), for bodies named after a place.
+    fn place_named_org_end(&self, k: usize) -> Option<usize> {
+        if !self.w.get(k).is_some_and(|w| w.cap && w.alpha) || self.hit(k).is_some_and(|(_, e, _)| e.kind != EntryKind::Agent) {
+            return None;
+        }
+        let ne = self.name_seq(k, true);
+        (ne > k + usize::from(self.hit(k).is_some()) && ORG_HEADS.iter().any(|(h, _)| *h == self.lw(ne - 1))).then_some(ne)
     }
 
     /// Whether an agent or title head follows at `k`, possibly after fillers and further
@@ -1585,7 +1863,17 @@ impl<'a> Parser<'a> {
                 return Err((end, "a stop phrase"));
             }
         }
-        if !(w.cap && w.alpha) || self.hit(i).is_some() || NOT_NAMES.contains(&lw) {
+        // "North Atlantic Council": a compass word opening an organisation's name
+        let compass_org = matches!(lw, "north" | "south" | "east" | "west") && {
+            let e = self.name_seq(i, true);
+            e > i + 1 && ORG_HEADS.iter().any(|(h, _)| *h == self.lw(e - 1))
+        };
+        // a dictionary phrase the phrase parser declined ("Tel Aviv" after "in") is skipped
+        // whole, so its tail ("Aviv") is not taken for a name
+        if let Some((end, _, _)) = self.hit(i) {
+            return Err((end.max(i + 1), "not a name"));
+        }
+        if !(w.cap && w.alpha) || (NOT_NAMES.contains(&lw) && !compass_org) {
             return Err((i + 1, "not a name"));
         }
         let e = self.name_seq(i, true);
@@ -1614,6 +1902,23 @@ impl<'a> Parser<'a> {
         {
             return Err((e, "after a preposition of place"));
         }
+        // "the Anti-Terror law", "Pro-Western": a prefixed compound describes, unless an
+        // organisation word ends it ("Anti-Corruption Commission")
+        if !org_head
+            && self.lw(i + 1) == "-"
+            && matches!(lw, "anti" | "pro" | "non" | "counter" | "self" | "cross" | "post" | "pre" | "multi" | "semi" | "ultra" | "inter" | "sub" | "super" | "mid")
+        {
+            return Err((e, "a prefixed compound"));
+        }
+        // "Furious Theresa May gives ...": an ordinary adjective opening the sentence is
+        // not the first word of the known person after it ("General Motors" stays whole)
+        if e > i + 1
+            && self.opens(i)
+            && self.c.common_words.contains(lw)
+            && self.kind(i + 1) == Some(EntryKind::Person)
+        {
+            return Err((i + 1, "a common word"));
+        }
         if (i..e).all(|k| !self.w[k].alpha || NOT_NAMES.contains(&self.lw(k))) {
             return Err((e, "common capitalised words"));
         }
@@ -1637,7 +1942,14 @@ impl<'a> Parser<'a> {
                 return Err((e, "an adjective before a noun"));
             }
             // "Imprisoned activists ...": an ordinary word capitalised to open the sentence
-            let opens = i == 0 || matches!(self.lw(i - 1), "\"" | "“" | "(" | "'" | "‘");
+            let opens = self.opens(i);
+            // "Ahead of the summit, ...", "the Anti-corruption summit": a common English
+            // word capitalised to open the sentence or a hyphenated compound
+            let before_hyphen = self.lw(e) == "-"
+                && self.w.get(e + 1).is_some_and(|n| n.alpha && !n.cap);
+            if (opens || before_hyphen) && self.c.common_words.contains(one) {
+                return Err((e, "a common word"));
+            }
             let common = ["ed", "ing", "ly", "ive", "ous", "ful", "less", "ment", "tion", "ness"]
                 .iter()
                 .any(|suf| one.len() > suf.len() + 2 && one.ends_with(suf));
@@ -1806,6 +2118,16 @@ impl<'a> Parser<'a> {
             np.sector = x.sector.clone();
             np.inter = x.inter;
             np.country = x.country.clone();
+        } else if x_is_org
+            && np.sector.as_deref().is_some_and(is_armed_non_state)
+            && x.sector.as_deref().is_some_and(is_armed_non_state)
+        {
+            // "militants loyal to al-Qaeda" are al-Qaeda: an armed role adds nothing to an
+            // armed group
+            np.code = x.code.clone();
+            np.sector = x.sector.clone();
+            np.inter = x.inter;
+            np.country = x.country.clone();
         } else if x_is_org {
             let role = np.sector.clone().unwrap_or_default();
             np.code = compose(&x.code, &role);
@@ -1907,6 +2229,7 @@ impl crate::ActorRecognizer {
         let mut cands: Vec<Cand> = Vec::new();
         let mut notes: Vec<(Span, &'static str)> = Vec::new();
         let mut hits_all: Vec<Hit> = Vec::new();
+        let mut acronyms: Vec<acronym::AcronymActor> = Vec::new();
         for (si, sent) in doc.sentences.iter().enumerate() {
             let mut w = Vec::new();
             for t in doc.tokens[sent.tokens.clone()].iter() {
@@ -1926,7 +2249,7 @@ impl crate::ActorRecognizer {
                 }
             }
             hits_all.extend(hits);
-            let p = Parser {
+            let mut p = Parser {
                 doc,
                 c,
                 gaz: &self.places,
@@ -1934,8 +2257,16 @@ impl crate::ActorRecognizer {
                 at,
                 sent: si,
                 date,
+                defs: Vec::new(),
+                shouting: false,
             };
-            self.parse_sentence(&p, &mut cands, &mut notes);
+            let caps = p.w.iter().filter(|w| w.alpha && w.cap).count();
+            let alphas = p.w.iter().filter(|w| w.alpha).count();
+            p.shouting = alphas > 4 && caps * 10 > alphas * 7;
+            if doc.sentences[si].span.of(text).contains('(') {
+                p.defs = p.acronym_defs();
+            }
+            self.parse_sentence(&p, &mut cands, &mut notes, &mut acronyms);
         }
         let _ = hits_all;
         for (span, why) in notes {
@@ -1951,11 +2282,10 @@ impl crate::ActorRecognizer {
         p: &Parser,
         out: &mut Vec<Cand>,
         notes: &mut Vec<(Span, &'static str)>,
+        acronyms: &mut Vec<acronym::AcronymActor>,
     ) {
         let n = p.w.len();
-        let caps = p.w.iter().filter(|w| w.alpha && w.cap).count();
-        let alphas = p.w.iter().filter(|w| w.alpha).count();
-        let shouting = alphas > 4 && caps * 10 > alphas * 7;
+        let shouting = p.shouting;
         let mut i = 0;
         let sent_first = out.len();
         while i < n {
@@ -2022,6 +2352,7 @@ impl crate::ActorRecognizer {
             }
             let main = out.len();
             out.push(self.cand(p, &np));
+            self.acronym_register_or_resolve(p, &np, &mut out[main], acronyms);
             // appositions: "Col. Ahmed Musa, a spokesman for the army," /
             // "the Palestinian president, Mahmoud Abbas"
             if p.lw(next) == "," && np.split.is_empty() {
@@ -2086,6 +2417,45 @@ impl crate::ActorRecognizer {
             i = next;
         }
         out[sent_first..].sort_by_key(|c| c.m.span.start);
+    }
+
+    /// A phrase that defines an acronym registers it; a later bare acronym that the
+    /// dictionary does not know ("UNSMIL said") takes what it was defined as.
+    fn acronym_register_or_resolve(
+        &self,
+        p: &Parser,
+        np: &Np,
+        c: &mut Cand,
+        acronyms: &mut Vec<acronym::AcronymActor>,
+    ) {
+        if let Some(d) = p.defs.iter().find(|d| d.close + 1 == np.end && np.rules.iter().any(|r| r == "rule:acronym-org")) {
+            acronyms.push(acronym::AcronymActor {
+                text: d.text.clone(),
+                kind: c.m.kind,
+                name: c.m.name.clone(),
+                code: c.m.code.clone(),
+                country: c.m.country.clone(),
+                sector: c.m.sector.clone(),
+                inter: c.m.acled_inter,
+            });
+            let _ = &d.letters;
+            return;
+        }
+        if acronyms.is_empty() || !c.m.code.is_empty() || np.end != np.head.1 {
+            return;
+        }
+        let head = p.text(np.head.0, np.head.1);
+        if let Some(a) = acronyms.iter().rev().find(|a| a.text == head) {
+            c.m.kind = a.kind;
+            c.m.name = a.name.clone();
+            c.m.code = a.code.clone();
+            c.m.country = a.country.clone();
+            c.m.sector = a.sector.clone();
+            c.m.acled_inter = a.inter;
+            c.explicit_country = a.country.is_some();
+            c.person = false;
+            c.m.rules.push("rule:acronym-of".into());
+        }
     }
 
     fn cand(&self, p: &Parser, np: &Np) -> Cand {
@@ -2499,6 +2869,175 @@ mod tests {
                 "mentions sorted by start"
             );
         }
+    }
+
+    /// Phrases that must not be found as mentions of their own.
+    fn check_absent(cases: &[(&str, &[&str])]) {
+        for (text, absent) in cases {
+            let doc = run(text);
+            let got = found(&doc);
+            for phrase in *absent {
+                assert!(
+                    !got.iter().any(|(p, ..)| p == phrase),
+                    "{text}\n  [{phrase}] should not be a mention\n  got {got:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn common_words_and_prefixes_are_not_names() {
+        check_absent(&[
+            ("Ahead of the vote, Ruto met the envoys.", &["Ahead"]),
+            ("Delegates opened the first Anti-corruption forum in Accra.", &["Anti"]),
+            ("Villagers marched against the Anti-Terror bill.", &["the Anti-Terror", "Anti-Terror"]),
+            ("Trade between the neighbours collapsed last year.", &["Trade"]),
+            ("Reportedly, the convoy turned back at the border.", &["Reportedly"]),
+            ("Then the guards fired into the air.", &["Then"]),
+            ("Defiant Vladimir Putin vowed to fight on.", &["Defiant Vladimir Putin"]),
+        ]);
+        check(&[
+            // a sentence-opening filler still belongs to its phrase
+            (
+                "Former Kenyan President Uhuru Kenyatta arrived in Goma.",
+                &[("Former Kenyan President Uhuru Kenyatta", "KENELI")],
+            ),
+            // an organisation word keeps a prefixed name an organisation
+            (
+                "The Ghana Anti-Corruption Commission charged two officials.",
+                &[("The Ghana Anti-Corruption Commission", "GHAGOV")],
+            ),
+            // surnames stay names at a sentence start
+            ("Young said the talks had failed.", &[("Young", "")]),
+            // a common word opening an unknown organisation's name stays in it
+            ("General Motors cut jobs in Ohio.", &[("General Motors", "BUS")]),
+        ]);
+    }
+
+    #[test]
+    fn acronym_definitions_name_one_organisation() {
+        check(&[
+            (
+                "The UN Support Mission in Libya (UNSMIL) condemned the shelling. UNSMIL urged calm.",
+                &[
+                    ("The UN Support Mission in Libya (UNSMIL)", "IGOUNO"),
+                    ("UNSMIL", "IGOUNO"),
+                ],
+            ),
+            (
+                // the dictionary's code for a known acronym wins
+                "The UN Mission in South Sudan (UNMISS) sheltered the families.",
+                &[("The UN Mission in South Sudan (UNMISS)", "IGOUNOMIL")],
+            ),
+            (
+                "The Sudanese Armed Forces (SAF) shelled the camp, and the SAF denied it.",
+                &[("The Sudanese Armed Forces (SAF)", "SDNMIL"), ("the SAF", "SDNMIL")],
+            ),
+            (
+                "Kenya's National Intelligence Service (NIS) warned of attacks.",
+                &[("Kenya's National Intelligence Service (NIS)", "KENSPY")],
+            ),
+            (
+                "Aid came from the Department of Foreign Affairs and Trade (DFAT) in Canberra.",
+                &[("the Department of Foreign Affairs and Trade (DFAT) in Canberra", "AUSGOV")],
+            ),
+            (
+                "The Oromo Liberation Front (OLF) rejected the offer.",
+                &[("The Oromo Liberation Front (OLF)", "REB")],
+            ),
+            (
+                "The Malian Defence Council (MDC) met on Friday.",
+                &[("The Malian Defence Council (MDC)", "MLIGOV")],
+            ),
+            (
+                // a worldwide body is no state's, whatever the story's country
+                "In Mali, the International Labour Office (ILO) warned of child labour.",
+                &[("the International Labour Office (ILO)", "")],
+            ),
+        ]);
+        // a parenthesis whose letters the name does not spell is no definition
+        check_absent(&[(
+            "The Kenya Wildlife Service (AP) said rangers were attacked.",
+            &["The Kenya Wildlife Service (AP)"],
+        )]);
+    }
+
+    #[test]
+    fn plural_states_possessed_names_and_place_named_bodies() {
+        check(&[
+            ("More than 40 countries signed the pledge.", &[("More than 40 countries", "")]),
+            ("Several African nations recalled their envoys.", &[("Several African nations", "")]),
+            ("Dozens of states backed the resolution.", &[("Dozens of states", "")]),
+            (
+                "Nigeria's Boko Haram released the girls.",
+                &[("Nigeria's Boko Haram", "NGAREB")],
+            ),
+            (
+                "The Lagos State Police Command arrested six men.",
+                &[("The Lagos State Police Command", "NGAMIL")],
+            ),
+            (
+                "Shares fell on the Nairobi Securities Exchange.",
+                &[("the Nairobi Securities Exchange", "KENBUS")],
+            ),
+            (
+                "Regulators fined Kestrel Healthcare and warned Ndovu Motors.",
+                &[("Kestrel Healthcare", "BUS"), ("Ndovu Motors", "BUS")],
+            ),
+        ]);
+        check_absent(&[("Trade between countries fell.", &["countries"])]);
+    }
+
+    #[test]
+    fn names_with_initials_hyphens_and_titles() {
+        check(&[
+            (
+                "U.S. District Judge Amy B. Jackson granted the order.",
+                &[("U.S. District Judge Amy B. Jackson", "USAJUD")],
+            ),
+            (
+                "South Korean Foreign Minister Park Jin-woo arrived in Tokyo.",
+                &[("South Korean Foreign Minister Park Jin-woo", "KORGOV")],
+            ),
+            (
+                "New Zealand Attorney-General Judith Collins defended the bill.",
+                &[("New Zealand Attorney-General Judith Collins", "NZLJUD")],
+            ),
+            (
+                "Police questioned activist Mariam Saleh and journalist Omar Idris.",
+                &[("activist Mariam Saleh", "OPP"), ("journalist Omar Idris", "MED")],
+            ),
+            (
+                "Newly elected Prime Minister Ali Hassan Monday named his cabinet.",
+                &[("Newly elected Prime Minister Ali Hassan", "GOV")],
+            ),
+            ("A U.N. committee criticised the law.", &[("A U.N. committee", "IGOUNO")]),
+            (
+                "Libya's self-proclaimed interim president rejected the plan.",
+                &[("Libya's self-proclaimed interim president", "LBYGOV")],
+            ),
+            ("A criminal was shot and two criminals fled.", &[("A criminal", "CRM"), ("two criminals", "CRM")]),
+            (
+                "Militants loyal to al-Qaeda attacked the base.",
+                &[("Militants loyal to al-Qaeda", "IMGMUSALQ")],
+            ),
+            (
+                "Planning and Investment Minister Tran Van Nam said Vietnam would wait.",
+                &[("Planning and Investment Minister Tran Van Nam", "VNMGOV")],
+            ),
+            (
+                "Indonesian anti-riot police fired tear gas.",
+                &[("Indonesian anti-riot police", "IDNCOP")],
+            ),
+        ]);
+        check_absent(&[
+            ("General Ngo Van Thanh met NGO staff.", &["General Ngo"]),
+            ("Six people died in Tel Aviv on Friday.", &["Aviv"]),
+            ("Leaders met at a summit in Brussels.", &["Brussels"]),
+            ("The FBI joined a criminal investigation of the firm.", &["a criminal"]),
+            ("Aid reached the Darfur region as Khartoum eased curbs.", &["Darfur"]),
+            ("Police sealed off the Jenin area and Kandahar province.", &["the Jenin area", "Jenin", "Kandahar"]),
+        ]);
     }
 
     #[test]

@@ -72,8 +72,22 @@ pub fn detect_dateline(text: &str) -> Option<Dateline> {
     if agency.is_none() {
         sc.i = before_agency;
     }
+    let before_dash = sc.i;
     let had_space = sc.skip_spaces();
-    let dash = sc.dash(had_space || agency.is_some(), first.all_caps)?;
+    let dash = match sc.dash(had_space || agency.is_some(), first.all_caps) {
+        Some(d) => d,
+        // "Bogota, March 8 (IANS) The ...": a wire agency after a dated or regional
+        // dateline ends it without a dash when a capitalised sentence follows
+        None if agency.is_some_and(|a| a.starts_with(char::is_uppercase))
+            && (has_date || regions > 0)
+            && had_space
+            && sc.peek().is_some_and(char::is_uppercase) =>
+        {
+            sc.i = before_dash;
+            Dash::None
+        }
+        None => return None,
+    };
     let dateline_end = sc.i;
     // The dash must end the dateline: whitespace, end of text, or (for em/en dashes with no
     // spaces, "KABUL—Taliban") a letter.
@@ -114,6 +128,8 @@ enum Dash {
     Short,
     /// ":"
     Colon,
+    /// Nothing: the agency ends the dateline.
+    None,
 }
 
 struct Part<'a> {
@@ -334,7 +350,17 @@ impl<'a> Scanner<'a> {
         Some(name)
     }
 
-    /// The dash that ends a dateline. A short hyphen needs a space (or agency) before it.
+    /// Whether the hyphens at the position ("--", "-") are followed by whitespace: after an
+    /// ALL CAPS place, "TEL AVIV-- Israeli" and "KABUL- Police" are datelines typed without
+    /// the space, while a hyphen with a letter after it joins a name ("PORT-AU-PRINCE").
+    fn unspaced_dash_ends_line_start(&self) -> bool {
+        let rest = &self.s[self.i..];
+        let hyphens = rest.bytes().take_while(|&b| b == b'-' || b == b'_').count();
+        hyphens >= 1 && rest[hyphens..].starts_with([' ', '\t', '\u{a0}'])
+    }
+
+    /// The dash that ends a dateline. A short hyphen needs a space (or agency) before it,
+    /// except after an ALL CAPS place when whitespace follows it.
     fn dash(&mut self, spaced: bool, all_caps: bool) -> Option<Dash> {
         let c = self.peek()?;
         match c {
@@ -342,7 +368,7 @@ impl<'a> Scanner<'a> {
                 self.i += c.len_utf8();
                 Some(Dash::Long)
             }
-            '-' | '_' if spaced => {
+            '-' | '_' if spaced || (all_caps && self.unspaced_dash_ends_line_start()) => {
                 while self.peek() == Some(c) {
                     self.i += 1;
                 }
@@ -472,6 +498,14 @@ mod tests {
             ("THE HAGUE, Netherlands (AP) — Judges", "THE HAGUE, Netherlands", Some("AP"), "THE HAGUE, Netherlands (AP) —"),
             ("PORT OF SPAIN, Trinidad (AP) — A", "PORT OF SPAIN, Trinidad", Some("AP"), "PORT OF SPAIN, Trinidad (AP) —"),
             ("BANDAR SERI BEGAWAN — The", "BANDAR SERI BEGAWAN", None, "BANDAR SERI BEGAWAN —"),
+            ("TEL AVIV-- Israeli Prime Minister", "TEL AVIV", None, "TEL AVIV--"),
+            ("KABUL- Police said", "KABUL", None, "KABUL-"),
+            ("BEIRUT, Lebanon-- The army", "BEIRUT, Lebanon", None, "BEIRUT, Lebanon--"),
+            ("ISLAMABAD (APP): The Foreign Office", "ISLAMABAD", Some("APP"), "ISLAMABAD (APP):"),
+            ("TEL AVIV (Reuters)- Israel", "TEL AVIV", Some("Reuters"), "TEL AVIV (Reuters)-"),
+            ("Bogota, March 8 (IANS) The opposition leader", "Bogota", Some("IANS"), "Bogota, March 8 (IANS)"),
+            ("United Nations, April 13 (IANS) Under pressure", "United Nations", Some("IANS"), "United Nations, April 13 (IANS)"),
+            ("Kabul, Afghanistan (AP) Gunmen attacked", "Kabul, Afghanistan", Some("AP"), "Kabul, Afghanistan (AP)"),
         ];
         for (input, place, agency, span) in cases {
             let got = dl(input).unwrap_or_else(|| panic!("no dateline in {input:?}"));
@@ -495,6 +529,14 @@ mod tests {
             "BREAKING: Rebels seize Goma",
             "Rebels kill 12 in Goma",
             "PORT-AU-PRINCE is a city",
+            "Tel Aviv-- the city said",
+            "NATO-- the alliance said",
+            "UN-backed forces attacked",
+            "TWO U.S. MORMON MISSIONARIES-- WERE KILLED",
+            "Goma (AFP) Fighting resumed",
+            "Officials, Monday (AP) Said nothing",
+            "Rebels, May 3 (retired) The army",
+            "Kabul, Afghanistan (AP) said the army",
             "Gen. Ali, Army chief (retired) - spoke",
             "Friday, May 3 (Reuters) - ",
             "UPDATE 2-Rebels attack",
