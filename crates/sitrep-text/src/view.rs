@@ -13,14 +13,17 @@ pub struct TokenView<'a> {
 
 impl<'a> TokenView<'a> {
     /// All tokens of a document.
+    #[inline]
     pub fn new(doc: &'a Doc) -> Self {
         TokenView { lower: &doc.lower, toks: &doc.tokens }
     }
     /// Lowercased text of token `i`, or "" past the end.
+    #[inline]
     pub fn w(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| &self.lower[t.span.start..t.span.end])
     }
     /// Like `w`, for an index that may have gone below zero.
+    #[inline]
     pub fn wi(&self, i: isize) -> &'a str {
         if i < 0 {
             ""
@@ -29,13 +32,16 @@ impl<'a> TokenView<'a> {
         }
     }
     /// Token `i` starts with a capital letter.
+    #[inline]
     pub fn cap(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.cap)
     }
+    #[inline]
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
         self.toks.get(i).map(|t| t.kind)
     }
     /// Tokens `i` and `i + 1` touch (no space between).
+    #[inline]
     pub fn adjacent(&self, i: usize) -> bool {
         match (self.toks.get(i), self.toks.get(i + 1)) {
             (Some(a), Some(b)) => a.span.end == b.span.start,
