@@ -291,6 +291,7 @@ impl<'d> Sent<'d> {
             match self.kinds[i] {
                 TokenKind::Punct => {
                     let b = match w {
+                        "(" | ")" if self.bracketed_acronym(i) => None,
                         ";" | ":" | "—" | "–" | "-" | "(" | ")" | "[" | "]" => Some(Boundary::Punct),
                         // scare quotes around a word or two ("condemned as 'unacceptable'
                         // allegations") do not break the clause
@@ -342,6 +343,8 @@ impl<'d> Sent<'d> {
                             after += 1;
                         }
                         starts.push((after, Boundary::Report));
+                    } else if w == "that" && i > 0 && self.that_is_relative(i) {
+                        starts.push((i, Boundary::Rel));
                     } else if w == "that" && i > 0 && self.words[i - 1] != "," && self.that_opens_clause(i) {
                         starts.push((next, Boundary::Report));
                     }
@@ -433,9 +436,48 @@ impl<'d> Sent<'d> {
         if matches!(w, "report" | "reports" | "reported" | "posted" | "declared" | "confirmed" | "noted" | "added") {
             // only before a clause or at the end: "reported that", ", police reported."
             let next = self.words.get(i + 1).copied().unwrap_or(".");
-            return matches!(next, "that" | "on" | "." | "," | "\"" | "”") || self.starts_actor(i + 1) && !matches!(w, "declared" | "confirmed");
+            // "declared Tuesday that…": a day between the verb and its clause
+            let dated_that = words::is_day_word(next) && self.words.get(i + 2) == Some(&"that");
+            return dated_that || matches!(next, "that" | "on" | "." | "," | "\"" | "”") || self.starts_actor(i + 1) && !matches!(w, "declared" | "confirmed");
         }
         true
+    }
+
+    /// "that" as the subject of a relative clause ("a helicopter *that was* captured",
+    /// "a resolution *that aims* to…"): a complementiser is followed by its clause's subject,
+    /// never directly by a verb. Not after a reporting verb ("said that was wrong").
+    fn that_is_relative(&self, i: usize) -> bool {
+        let prev = self.words[i - 1];
+        let Some(next) = self.words.get(i + 1).copied() else { return false };
+        if self.kinds[i - 1] != TokenKind::Word
+            || self.has(i - 1, words::REPORT)
+            || words::is_finite_verb(self.flags[i - 1], prev)
+            || matches!(prev, "so" | "such" | "now" | "given" | "except")
+        {
+            return false;
+        }
+        let nf = self.flags[i + 1];
+        nf & (words::BE | words::HAVE | words::FUTURE | words::MAYBE | words::VERB) != 0 && next != "'s"
+            || next.len() >= 5 && next.ends_with("ed") && nf & words::ADJ == 0
+            // "a resolution that aims to": a verb in -s after a singular noun (after a plural
+            // noun the -s word is more often a noun: "the rules that states follow")
+            || next.len() > 3 && next.ends_with('s') && !next.ends_with("ss") && !prev.ends_with('s') && nf & (words::DET | words::PRONOUN | words::ADJ) == 0
+    }
+
+    /// A bracketed acronym ("The Libyan National Army (LNA) agreed"): part of the name before
+    /// it, so its brackets do not end the clause. `i` is the "(" or the ")".
+    fn bracketed_acronym(&self, i: usize) -> bool {
+        let open = match self.words[i] {
+            "(" => i,
+            ")" if i >= 2 => i - 2,
+            _ => return false,
+        };
+        let (Some(&a), Some(&close)) = (self.words.get(open + 1), self.words.get(open + 2)) else { return false };
+        if close != ")" || self.words[open] != "(" {
+            return false;
+        }
+        // words are lowercased here: a short capitalised token stands for the acronym
+        self.cap[open + 1] && (2..=8).contains(&a.len()) && a.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '&'))
     }
 
     /// "that" as a complementiser after a statement verb ("warned that", "demanded that").

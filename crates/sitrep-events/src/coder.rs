@@ -128,6 +128,15 @@ impl EventCoder {
         if e.not_next.iter().any(starts) || e.not_prev.iter().any(ends) {
             return None;
         }
+        if e.object_actor {
+            let mut k = hit.end;
+            if k < s.len() && s.has(k, words::DET) && s.actor_at[k] < 0 {
+                k += 1;
+            }
+            if k >= s.len() || s.actor_at[k] < 0 {
+                return None;
+            }
+        }
         // a trigger never starts inside an actor ("the Attack Brigade"); a phrase may run on
         // into one ("recalled *its ambassador*", "fired on *protesters*") when it says more
         // than its first word: roles then look inside it for a missing target
@@ -202,17 +211,42 @@ impl EventCoder {
     /// "the shelling of", "attacks on".
     fn reads_as_noun(&self, s: &Sent, hit: Hit) -> bool {
         let i = hit.start;
+        // a verb phrase opened by a preposition ("under pressure from") is predicative
+        if hit.end - hit.start > 1 && s.has(i, words::PREP) {
+            return false;
+        }
         let next = s.words.get(hit.end).copied().unwrap_or("");
         let prev_flags = if i > 0 { s.flags[i - 1] } else { 0 };
         let after_det = prev_flags & (words::DET | words::ADJ) != 0
             || i > 0 && (s.words[i - 1].ends_with("'s") || s.words[i - 1].ends_with("’s") || s.kinds[i - 1] == sitrep_core::TokenKind::Number);
         match hit.form {
             // "the detained activist": a participle between a determiner and a noun is an adjective
-            Form::PastOrParticiple | Form::Participle => after_det && prev_flags & words::DET != 0 && s.words.get(hit.end).is_some_and(|_| !s.has(hit.end, words::PREP)),
-            Form::Gerund => after_det || next == "of" || prev_flags & words::PREP != 0 && next != "the" && !s.starts_actor_at(hit.end),
+            // …or after a modifier ("new *targeted* sanctions", "two *detained* activists")
+            Form::PastOrParticiple | Form::Participle => {
+                let modifier_before = prev_flags & words::DET != 0
+                    || prev_flags & words::ADJ != 0
+                        && !matches!(s.words[i - 1], "first" | "second" | "third")
+                        && i >= 2
+                        && (s.has(i - 2, words::DET | words::ADJ) || words::is_finite_verb(s.flags[i - 2], s.words[i - 2]));
+                modifier_before && s.words.get(hit.end).is_some_and(|_| !s.has(hit.end, words::PREP))
+            }
+            // "said that *removing* the sanctions…": "that" opens a clause, it does not
+            // determine the gerund
+            // a gerund phrase with its own preposition after another preposition is verbal
+            // ("aimed at *pushing for* a ceasefire")
+            Form::Gerund if hit.end - hit.start > 1 && prev_flags & words::PREP != 0 && s.has(hit.end - 1, words::PREP) => false,
+            Form::Gerund => after_det && s.words[i - 1] != "that" || next == "of" || prev_flags & words::PREP != 0 && next != "the" && !s.starts_actor_at(hit.end),
             Form::Base | Form::ThirdPerson => {
                 if after_det {
                     return true;
+                }
+                // "ordered *patrols*", "condemned *attacks*": an -s form right after a finite
+                // verb is its plural object, never a second verb
+                if hit.form == Form::ThirdPerson && i > 0 {
+                    let (pw, pf) = (s.words[i - 1], prev_flags);
+                    if pf & (words::BE | words::HAVE | words::FUTURE | words::MAYBE) == 0 && s.actor_at[i - 1] < 0 && (pf & (words::VERB | words::REPORT) != 0 || pw.len() >= 5 && pw.ends_with("ed")) {
+                        return true;
+                    }
                 }
                 if i > 0 && s.words[i - 1] == "to" {
                     // an infinitive ("refused to release"), not "to attacks"
@@ -242,8 +276,18 @@ impl EventCoder {
                     if hit.form == Form::Base && last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("'s") && a.end == i {
                         return false;
                     }
-                    let determined = a.start > 0 && s.has(a.start - 1, words::DET) || hit.form == Form::Base && s.has(a.start, words::DET) && a.end - a.start > 1;
-                    return determined || s.has(hit.end, words::PREP) && !matches!(next, "to" | "that");
+                    // "that" before a name opens a clause ("demanded that Israel *ease*…"), it
+                    // does not determine a noun phrase
+                    // a verb phrase right after a named actor is its predicate ("the envoy
+                    // *had lunch with*")
+                    if hit.end - hit.start > 1 && a.end == i {
+                        return false;
+                    }
+                    let det_before = a.start > 0 && s.has(a.start - 1, words::DET) && s.words[a.start - 1] != "that";
+                    let determined = det_before || hit.form == Form::Base && s.has(a.start, words::DET) && a.end - a.start > 1;
+                    // …a single word: a verb phrase after its subject stays a verb ("the
+                    // minister *faces pressure* from")
+                    return determined || hit.end - hit.start == 1 && s.has(hit.end, words::PREP) && !matches!(next, "to" | "that");
                 }
                 false
             }
@@ -269,8 +313,9 @@ impl EventCoder {
                 continue;
             }
             let between = gh.end..th.start;
-            // no clause punctuation in between, except the boundary of a "that" clause
-            let crosses = between.clone().any(|k| s.kinds[k] == sitrep_core::TokenKind::Punct);
+            // no clause punctuation in between, except the boundary of a "that" clause; an
+            // acronym in brackets is part of a name ("allow the World Food Program (WFP) to")
+            let crosses = between.clone().any(|k| s.kinds[k] == sitrep_core::TokenKind::Punct && !matches!(s.words[k], "(" | ")"));
             if crosses {
                 continue;
             }
@@ -293,9 +338,21 @@ impl EventCoder {
             let noun_object = cands[t].nominal
                 && th.start - gh.end <= 5
                 && between.clone().all(|k| s.has(k, words::DET | words::ADJ) || matches!(s.words[k], "for" | "of" | "to" | "on"));
-            let that_clause = gc != tc;
+            // "its demand that Israel ease…": a noun's "that" clause opens no boundary
+            let that_clause = gc != tc || s.words.get(gh.end) == Some(&"that");
             if infinitive || gerund || noun_object || that_clause {
                 // vowing or pledging violence is a threat, not an intent to cooperate
+                // an offer of troops is help offered ("offered to send troops to help…"), not
+                // a threat; vowing or pledging them may be
+                let offer = matches!(s.words[gh.start], "offer" | "offers" | "offered" | "offering" | "volunteer" | "volunteers" | "volunteered");
+                if kind == Complement::Intent && offer && cands[t].code.starts_with("15") {
+                    cands[t].governor = Some(g);
+                    cands[g].governed = Some(t);
+                    cands[g].complement = Some(kind);
+                    cands[g].code = "0332".into();
+                    cands[g].rules.push("embed:offer-troops".into());
+                    continue;
+                }
                 let kind = match (kind, embed::future_statement(&cands[t].code)) {
                     (Complement::Intent, Some(Complement::Threaten)) => {
                         if cands[g].code.starts_with("03") {
@@ -310,12 +367,49 @@ impl EventCoder {
                 cands[g].complement = Some(kind);
                 // the action itself says more than words matched around the statement,
                 // except for accusations, whose lexicon codes name the charge
+                // "ordered the release of…": an order whose object is the act itself is the
+                // authority acting, as with arrests; "ordered X to release" stays a demand
+                if kind == Complement::Order && noun_object && !infinitive && cands[t].code.starts_with("08") {
+                    cands[g].code = cands[t].code.clone();
+                    cands[g].rules.push("embed:order".into());
+                    continue;
+                }
                 if embed::is_generic(&cands[g].code) || kind != Complement::Accuse {
                     if let Some(c) = embed(kind, &cands[t].code) {
-                        cands[g].code = c;
+                        cands[g].code = appeal_or_demand(&cands[g].code, c);
                         cands[g].rules.push(format!("embed:{}", complement_name(kind)));
                     }
                 }
+            }
+        }
+    }
+
+    /// "*Lifting* the ban is out of the question": a statement predicated of a gerund subject
+    /// ("is out of the question", lexicon entries with a complement after "is") concerns the
+    /// act that subject names.
+    fn link_subject_gerunds(&self, s: &Sent, cands: &mut [Cand]) {
+        for g in 1..cands.len() {
+            let e = &self.lex.entries[cands[g].hit.entry as usize];
+            let Some(kind) = e.complement else { continue };
+            let gh = cands[g].hit;
+            let mut b = gh.start;
+            // "is currently out of the question"
+            while b > 0 && (s.has(b - 1, words::ADVERB) || s.words[b - 1].ends_with("ly")) {
+                b -= 1;
+            }
+            if !e.nominal || b == 0 || !s.has(b - 1, words::BE) || cands[g].governed.is_some() {
+                continue;
+            }
+            let Some(t) = (0..g).rev().find(|&t| cands[t].hit.form == Form::Gerund && cands[t].governor.is_none()) else { continue };
+            if s.clause[cands[t].hit.start] != s.clause[gh.start] || gh.start - cands[t].hit.end > 10 {
+                continue;
+            }
+            cands[t].governor = Some(g);
+            cands[g].governed = Some(t);
+            cands[g].complement = Some(kind);
+            if let Some(c) = embed(kind, &cands[t].code) {
+                cands[g].code = c;
+                cands[g].rules.push(format!("embed:{}", complement_name(kind)));
             }
         }
     }
@@ -416,7 +510,9 @@ impl EventCoder {
         // subject can have ("the fighting shut the crossing") without being the same act
         let violent = |c: &str| matches!(c.get(..2), Some("18" | "19" | "20")) && !matches!(c, "191" | "192");
         for ni in 0..cands.len() {
-            if !cands[ni].nominal || cands[ni].governor.is_some() {
+            // …nor a predicate noun about the gerund before it ("lifting the ban is *out of
+            // the question*"): the statement is the news
+            if !cands[ni].nominal || cands[ni].governor.is_some() || cands[ni].governed.is_some_and(|t| t < ni) {
                 continue;
             }
             let clause = s.clause[cands[ni].hit.start];
@@ -599,9 +695,9 @@ impl EventCoder {
             if c.governor.is_some() {
                 continue;
             }
-            old[i] = modality::event_frame_in(s, c, year, true).is_some() || reduced_relative(s, c) || describes_noun(s, c);
+            old[i] = modality::event_frame_in(s, c, year, true).is_some() || reduced_relative(s, c) || describes_noun(s, c) || frame_noun(s, c);
             // a statement made now about a future act ("announced it will return…") is news
-            any_new |= !old[i] && (c.modality == Modality::Asserted || c.statement.is_some() && !c.nominal);
+            any_new |= !old[i] && (c.modality == Modality::Asserted || c.statement.is_some());
         }
         if !any_new {
             return;
@@ -614,12 +710,13 @@ impl EventCoder {
         }
     }
 
-    pub(crate) fn code_sentence(&self, doc: &Doc, s: &Sent, out: &mut Vec<Event>, trace: &mut Vec<(Span, String)>, pending: &mut Vec<(usize, usize)>) {
+    pub(crate) fn code_sentence(&self, doc: &Doc, s: &Sent, out: &mut Vec<Event>, trace: &mut Vec<(Span, String)>, pending: &mut Vec<(usize, usize)>, phrases: &mut Vec<crate::object::PhraseTarget>) {
         let mut cands = self.triggers(s);
         if cands.is_empty() {
             return;
         }
         self.link_complements(s, &mut cands);
+        self.link_subject_gerunds(s, &mut cands);
         self.accusation_scope(s, &mut cands);
         self.nest_nouns(s, &mut cands);
         for c in 0..cands.len() {
@@ -644,7 +741,7 @@ impl EventCoder {
         }
         let attribution = roles::attribution(doc, s);
         let start = out.len();
-        for c in &cands {
+        for (ci, c) in cands.iter().enumerate() {
             if !c.emit {
                 if doc.explain {
                     trace.push((span_of(s, c.hit), format!("trigger `{}` folded into another event ({})", s.words[c.hit.start..c.hit.end].join(" "), c.rules.join(", "))));
@@ -668,6 +765,13 @@ impl EventCoder {
                         ev.rules.push("role:place-as-target".into());
                     }
                 }
+            }
+            // a noun phrase in the object position stands in for a missing or misplaced target
+            let phrase = if place_target.is_none() { crate::object::phrase_target(doc, s, &cands, ci, &ev) } else { None };
+            if let Some(p) = &phrase {
+                ev.target = p.actor;
+                ev.rules.retain(|r| r != "role:setting-target");
+                ev.rules.push(p.rule.into());
             }
             if let Some(att) = attribution {
                 if !(att.0..att.1).contains(&c.hit.start) {
@@ -707,6 +811,9 @@ impl EventCoder {
                 }
             }
             out.push(ev);
+            if let Some(p) = phrase {
+                phrases.push(crate::object::PhraseTarget { event: out.len() - 1, ..p });
+            }
             if let Some(p) = place_target {
                 pending.push((out.len() - 1, p));
                 if doc.explain {
@@ -762,6 +869,7 @@ impl EventCoder {
         // the news of a sentence is in its main clause; relative, subordinate and
         // conditional clauses add background to it
         ev.confidence = match s.clause_of(c.hit.start).kind {
+            _ if participle_after_noun(s, c) => ev.confidence - 0.15,
             Boundary::Start | Boundary::Report | Boundary::Quote => ev.confidence + 0.04,
             Boundary::Rel | Boundary::Subord | Boundary::Condition => ev.confidence - 0.15,
             Boundary::Comma if c.hit.form == Form::Gerund => ev.confidence - 0.05,
@@ -795,12 +903,76 @@ fn reduced_relative(s: &Sent, c: &Cand) -> bool {
     next_prep && after_noun && transitive && c.source.is_none_or(|a| s.actors[a].end < i)
 }
 
+/// An event noun named as the time of another event ("advised against travel *after the
+/// museum shooting*", "*ahead of the summit*, Putin held talks", "the first attack *since the
+/// war*", "*in response to* the unrest"): it frames the news, it is not the news. ("during the raid", "amid clashes" tell
+/// the setting of what happened in it, and stay.)
+fn frame_noun(s: &Sent, c: &Cand) -> bool {
+    // "the museum *shooting*": a gerund after a determiner and a modifier names an event too
+    if !(c.nominal || c.hit.form == Form::Gerund) || c.governor.is_some() {
+        return false;
+    }
+    let mut k = c.hit.start;
+    let mut steps = 0;
+    while k > 0 && steps < 5 {
+        let w = s.words[k - 1];
+        match w {
+            "after" | "following" | "since" | "before" => return true,
+            "of" => return k >= 2 && matches!(s.words[k - 2], "ahead" | "wake" | "aftermath" | "eve"),
+            // "in response to the unrest", "in retaliation for the attack": the cause
+            "to" => return k >= 2 && matches!(s.words[k - 2], "prior" | "response" | "reaction"),
+            "for" => return k >= 2 && s.words[k - 2] == "retaliation",
+            _ => {}
+        }
+        let modifier = s.kinds[k - 1] == sitrep_core::TokenKind::Number
+            || s.actor_at[k - 1] >= 0
+            || w.ends_with("'s")
+            || s.kinds[k - 1] == sitrep_core::TokenKind::Word && s.flags[k - 1] & !(words::DET | words::ADJ) == 0 && !w.ends_with("ed");
+        if !modifier {
+            return false;
+        }
+        k -= 1;
+        steps += 1;
+    }
+    false
+}
+
+/// A participle after a noun, with a main verb before it ("demanded the return of property
+/// *seized by* the army", "will release two guards *held captive by* them"): a reduced
+/// relative clause telling what the noun went through, background to the main verb. Only
+/// before an agent ("by"), or before another preposition when the noun is not a named
+/// actor ("rebels *attacked* in the night" is a subject and its verb).
+fn participle_after_noun(s: &Sent, c: &Cand) -> bool {
+    let i = c.hit.start;
+    if c.nominal || s.headline || i < 2 || c.governor.is_some() || !matches!(c.hit.form, Form::PastOrParticiple | Form::Past) {
+        return false;
+    }
+    let prev_noun = s.is_word(i - 1)
+        && s.flags[i - 1] & (words::BE | words::HAVE | words::ADVERB | words::NEG | words::PRONOUN | words::REL | words::COORD | words::FUTURE | words::MAYBE | words::DET | words::PREP | words::REPORT) == 0
+        && !s.words[i - 1].ends_with("ly");
+    let Some(next) = s.words.get(c.hit.end).copied() else { return false };
+    let agent = next == "by" || next == "from" && c.code.starts_with("17");
+    let prep_after_common_noun = s.has(c.hit.end, words::PREP) && !matches!(next, "to" | "that") && s.actor_at[i - 1] < 0;
+    let main_verb_before = (0..i - 1).any(|k| s.kinds[k] == sitrep_core::TokenKind::Word && words::is_finite_verb(s.flags[k], s.words[k]));
+    prev_noun && (agent || prep_after_common_noun) && main_verb_before
+}
+
 /// An act in a relative clause about a noun ("a helicopter *that was captured* last week",
 /// "the militia, *which seized* the town in May"): it tells who or what the noun is, beside
 /// the news of the main clause.
 fn describes_noun(s: &Sent, c: &Cand) -> bool {
     let clause = s.clause_of(c.hit.start);
     clause.kind == Boundary::Rel && !c.nominal && c.governor.is_none() && c.governed.is_none() && matches!(s.words[clause.start], "that" | "which" | "who" | "whom" | "whose")
+}
+
+/// CAMEO's appeals (02) mirror its demands (10) code for code ("asked X to release" 0253,
+/// "demanded that X release" 1053): a request made by an appeal verb stays an appeal.
+fn appeal_or_demand(governor: &str, embedded: String) -> String {
+    if governor.starts_with("02") && embedded.starts_with("10") {
+        format!("02{}", &embedded[2..])
+    } else {
+        embedded
+    }
 }
 
 fn span_of(s: &Sent, hit: Hit) -> Span {
@@ -907,16 +1079,18 @@ impl Stage for EventCoder {
         let mut out: Vec<Event> = Vec::new();
         let mut trace: Vec<(Span, String)> = Vec::new();
         let mut pending: Vec<(usize, usize)> = Vec::new();
+        let mut phrases = Vec::new();
         {
             let d: &Doc = doc;
             let mut s = Sent::default();
             for si in 0..d.sentences.len() {
                 s.analyse(d, si, &self.wc, &by_sentence);
                 s.locate_places(d, &places_by_sentence[si]);
-                self.code_sentence(d, &s, &mut out, &mut trace, &mut pending);
+                self.code_sentence(d, &s, &mut out, &mut trace, &mut pending, &mut phrases);
             }
         }
         crate::territory::place_actors(doc, &mut out, &pending);
+        crate::object::phrase_actors(doc, &mut out, &phrases);
         for (span, msg) in trace {
             doc.trace("code_events", Some(span), || msg);
         }

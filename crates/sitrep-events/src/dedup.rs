@@ -125,7 +125,7 @@ pub fn same_occurrence(doc: &Doc, first: &Event, later: &Event) -> bool {
 }
 
 /// Fill in what the kept event lacks from the merged one.
-fn absorb(keep: &mut Event, other: &Event) {
+fn absorb(doc: &Doc, keep: &mut Event, other: &Event) {
     keep.also_in.push(other.sentence);
     keep.also_in.extend(other.also_in.iter().copied());
     for r in &other.rules {
@@ -141,6 +141,10 @@ fn absorb(keep: &mut Event, other: &Event) {
     if other.target.is_some() && setting(keep) && !setting(other) {
         keep.target = other.target;
         keep.rules.retain(|r| r != "role:setting-target");
+    }
+    // a coded actor beats a phrase no dictionary names ("the convoy" vs "the UN convoy")
+    if actor_code(doc, keep.target).is_none() && actor_code(doc, other.target).is_some() {
+        keep.target = other.target;
     }
     keep.target = keep.target.or(other.target);
     keep.location = keep.location.or(other.location);
@@ -202,7 +206,7 @@ impl Stage for Deduplicator {
                 Some(k) => {
                     merges.push((kept[k].sentence, ev.sentence));
                     let before_code = kept[k].cameo.clone();
-                    absorb(&mut kept[k], &ev);
+                    absorb(doc, &mut kept[k], &ev);
                     if kept[k].cameo != before_code {
                         // re-derive ACLED with the merged actors
                         let mut tmp = kept[k].clone();

@@ -100,6 +100,9 @@ pub struct Entry {
     pub not_next: Vec<Vec<Box<str>>>,
     /// The words right before the trigger must not end with any of these ("*heart* attack").
     pub not_prev: Vec<Vec<Box<str>>>,
+    /// An actor must follow the trigger, perhaps after a determiner ("helped *the
+    /// refugees*", "wants *Putin* to…"): the verb reads as done to someone only then.
+    pub object_actor: bool,
     /// Reports harm ("killed", "wounded") rather than an act of its own: folds into another
     /// violent trigger of the same sentence.
     pub casualty: bool,
@@ -161,6 +164,8 @@ struct TomlEntry {
     not_next: Vec<String>,
     #[serde(default)]
     not_prev: Vec<String>,
+    #[serde(default)]
+    object_actor: bool,
     #[serde(default)]
     complement: Option<String>,
     #[serde(default)]
@@ -292,6 +297,7 @@ impl Lexicon {
                     next: e.next.iter().map(|w| words(w)).collect(),
                     not_next: e.not_next.iter().map(|w| words(w)).collect(),
                     not_prev: e.not_prev.iter().map(|w| words(w)).collect(),
+                    object_actor: e.object_actor,
                     casualty,
                     complement,
                     recipient,

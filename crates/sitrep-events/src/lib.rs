@@ -14,6 +14,7 @@ pub mod inflect;
 mod lexicon;
 mod matcher;
 mod modality;
+mod object;
 mod petrarch;
 mod roles;
 mod territory;

@@ -63,11 +63,15 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
     // withdraw unless…" a threat, "will not accept" a refusal, "must release" a demand
     c.statement = match (m, rule, marker) {
         (_, _, None) => None,
-        (Modality::Future, _, Some(k)) => match embed::future_statement(&c.code) {
-            Some(_) if sentence_has_if => Some((Complement::Threaten, k)),
-            Some(kind) => Some((kind, k)),
-            None => None,
-        },
+        // a conditional promise of a cooperative act stays an offer ("will send aid if it is
+        // attacked"); only a hostile act held over someone is a threat
+        (Modality::Future, _, Some(k)) => embed::future_statement(&c.code).map(|kind| (kind, k)),
+        // "may halt mediation if cooperation founders", "would strike if…": a hostile act
+        // made conditional on the other side is a threat now; a conditional cooperative act
+        // ("would meet the mediator if…") an offer
+        (Modality::Hypothetical, "modality:may" | "modality:would-if", Some(k)) if sentence_has_if => {
+            embed::future_statement(&c.code).map(|kind| (kind, k))
+        }
         // "will not release", "will not accept (refugees)": a refusal now
         (Modality::Negated, _, Some(k)) if embed::future_statement(&c.code) == Some(Complement::Intent) || c.code.starts_with("03") => {
             Some((Complement::Reject, k))
@@ -113,7 +117,7 @@ fn scan(s: &Sent, c: &Cand, clause_start: usize) -> (Modality, &'static str, Opt
         }
         if f & words::FUTURE != 0 && result.0 == Modality::Asserted {
             result = if w.starts_with("would") && sentence_has_if {
-                (Modality::Hypothetical, "modality:would-if", None)
+                (Modality::Hypothetical, "modality:would-if", Some(j))
             } else {
                 (Modality::Future, "modality:future", Some(j))
             };
@@ -121,7 +125,7 @@ fn scan(s: &Sent, c: &Cand, clause_start: usize) -> (Modality, &'static str, Opt
             result = if matches!(w, "must" | "should") {
                 (Modality::Hypothetical, "modality:obligation", Some(j))
             } else {
-                (Modality::Hypothetical, "modality:may", None)
+                (Modality::Hypothetical, "modality:may", Some(j))
             };
         } else if f & words::HEARSAY != 0 && result.0 == Modality::Asserted {
             result = (Modality::Claimed, "modality:hearsay", None);
@@ -141,7 +145,7 @@ fn scan(s: &Sent, c: &Cand, clause_start: usize) -> (Modality, &'static str, Opt
                 "tried" | "tries" | "try" | "trying" | "attempted" | "attempt" | "attempts" | "attempting" | "managed" | "began" | "begin"
                     | "begins" | "started" | "start" | "starts" | "continued" | "continue" | "continues" | "resumed" | "moved"
                     | "used" | "helped" | "help" | "helps" | "went" | "proceeded" | "vowed" | "threatened" | "agreed"
-            ) && s.kinds[j - 1] == TokenKind::Word
+            ) && (s.kinds[j - 1] == TokenKind::Word || p == ")")
             {
                 // a purpose ("sent troops to *retake* the town"): intended, not yet done
                 result = (Modality::Future, "modality:purpose", None);
@@ -176,6 +180,8 @@ fn is_light_verb(w: &str) -> bool {
     matches!(
         w,
         "begin" | "start" | "launch" | "carry" | "conduct" | "stage" | "mount" | "hold" | "make" | "impose" | "open" | "resume" | "undertake" | "unleash" | "step"
+            // "will *extend* the curfew": the measure continues, in the tense of the verb
+            | "extend" | "reimpose" | "prolong" | "tighten" | "intensify" | "escalate"
     )
 }
 
@@ -229,7 +235,10 @@ pub(crate) fn event_frame_in(s: &Sent, c: &Cand, published_year: Option<i16>, st
         }
     }
     // "two weeks after rebels kidnapped…": a clause set well before the main event
-    if clause.start >= 2 && matches!(s.words[clause.start], "after" | "since") && unit(s.words[clause.start - 1]) {
+    // "…, one day after a jet shot down a helicopter": even a day before, the later report
+    // is the news of the sentence
+    let short_unit = |w: &str| unit(w) || matches!(w, "day" | "days" | "week");
+    if clause.start >= 2 && matches!(s.words[clause.start], "after" | "since") && short_unit(s.words[clause.start - 1]) {
         return Some("frame:background:after");
     }
     if s.words.get(clause.start) == Some(&"since") {

@@ -87,6 +87,7 @@ impl Lexicon {
                     not_prev: Vec::new(),
                     casualty: false,
                     recipient: false,
+                    object_actor: false,
                     neutral_code: None,
                     complement: None,
                 });

@@ -17,6 +17,51 @@ use crate::lexicon::Complement;
 use crate::words;
 use sitrep_core::{Event, TokenKind};
 
+/// The clause a trigger in clause `idx` finds its subject in: the clause itself, reaching
+/// back over boundaries that split a subject noun phrase rather than the sentence:
+/// - a boundary inside an actor mention ("The UN Mission in Libya *(UNSMIL)* condemned",
+///   "The United *States* and Sudan agreed", where "states" looks like a reporting verb);
+/// - "and" after a clause that is only a noun phrase ("Kuwait *and* its allies agreed").
+pub(crate) fn subject_clause(s: &Sent, mut idx: usize) -> (usize, Clause) {
+    let mut clause = s.clauses[idx];
+    while idx > 0 && clause.start > 0 {
+        let prev = s.clauses[idx - 1];
+        let b = clause.start - 1;
+        let inside_actor = |k: usize| s.actor_at[k] >= 0 && (k + 1 < s.len() && s.actor_at[k + 1] == s.actor_at[k] || k > 0 && s.actor_at[k - 1] == s.actor_at[k]);
+        let split_actor = match clause.kind {
+            Boundary::Report => s.has(b, words::REPORT) && s.actor_at[b] >= 0 || b > 0 && s.words[b] == "that" && s.actor_at[b - 1] >= 0 && s.has(b - 1, words::REPORT),
+            Boundary::Punct | Boundary::Quote => inside_actor(b) || b > 0 && s.words[b] == ")" && inside_actor(b - 1),
+            _ => false,
+        };
+        let noun_phrase_and = clause.kind == Boundary::Coord && matches!(s.words[b], "and" | "&") && b > prev.start && starts_with_actor_only(s, prev.start, b);
+        // a clause word inside a mention ("The *WHO* is providing", "the World Health
+        // Organization (*WHO*) said") or the adverb "once again" ("is *once* again sending")
+        // opens no clause
+        let straddles = clause.start < s.len() && s.actor_at[clause.start] >= 0 && s.actor_at[b] == s.actor_at[clause.start];
+        let once_again = clause.kind == Boundary::Subord && s.words.get(clause.start) == Some(&"once") && matches!(s.words.get(clause.start + 1).copied(), Some("again" | "more"));
+        if !(split_actor || noun_phrase_and || straddles || once_again) {
+            break;
+        }
+        idx -= 1;
+        clause = Clause { start: prev.start, end: clause.end, kind: prev.kind };
+    }
+    (idx, clause)
+}
+
+/// Whether tokens `from..to` are an actor mention with at most determiners before it: the
+/// first half of a coordinated subject.
+fn starts_with_actor_only(s: &Sent, from: usize, to: usize) -> bool {
+    let mut j = from;
+    while j < to && s.has(j, words::DET) && s.actor_at[j] < 0 {
+        j += 1;
+    }
+    if j >= to || !s.starts_actor_at(j) {
+        return false;
+    }
+    let a = s.actor_at[j];
+    (j..to).all(|k| s.actor_at[k] == a)
+}
+
 /// Whether the actor at `a` is a clause head rather than inside a prepositional phrase.
 fn is_subject(s: &Sent, a: usize, clause: Clause) -> bool {
     let start = s.actors[a].start;
@@ -64,6 +109,17 @@ fn inherited_subject(s: &Sent, clause_idx: usize) -> Option<usize> {
             return s.actors.iter().rposition(|a| a.end <= s.clauses[c].start && a.start >= prev.start);
         }
         if let Some(a) = subject_in(s, prev, prev.end) {
+            // "Bob Ward, *a director* at the institute, welcomed": an apposition renames the
+            // actor named before its comma
+            if kind == Boundary::Comma && prev.kind == Boundary::Comma && c >= 2 {
+                let before = s.clauses[c - 2];
+                let named = (before.start..prev.start).rev().find(|&k| s.actor_at[k] >= 0).map(|k| s.actor_at[k] as usize);
+                let comma_after = named.is_some_and(|n| s.actors[n].end + 1 == prev.start && s.words[s.actors[n].end] == ",");
+                let renames = s.actors[a].start <= prev.start + 1 && s.has(prev.start, words::DET);
+                if comma_after && renames {
+                    return named;
+                }
+            }
             return Some(a);
         }
         c -= 1;
@@ -140,9 +196,9 @@ fn gives(code: &str) -> bool {
 }
 
 /// Codes of acts done together, where "X and Y" as subject means X with Y: agreeing,
-/// meeting, cooperating, signing, and intentions to do so.
+/// meeting, cooperating, signing, establishing or upgrading relations, and intentions to do so.
 fn symmetric(code: &str) -> bool {
-    matches!(code.get(..2), Some("03" | "04" | "06")) && !code.starts_with("033") || code == "057"
+    matches!(code.get(..2), Some("03" | "04" | "06")) && !code.starts_with("033") || code == "057" || code == "054"
 }
 
 /// Whether candidate `c` is an act done together: a symmetric code, or a failure to agree
@@ -187,8 +243,29 @@ fn co_subject(s: &Sent, a: usize, trigger: usize) -> Option<usize> {
     while j < trigger && s.has(j, words::DET) {
         j += 1;
     }
+    // "Kuwait and its *gulf war* allies": plain modifier words before the second actor
+    let mut free = 3;
+    while j < trigger && free > 0 && s.actor_at[j] < 0 && s.is_word(j) && !s.has(j, words::PREP | words::VERB | words::BE | words::HAVE | words::FUTURE | words::MAYBE | words::REL | words::COORD | words::SUBORD | words::PRONOUN | words::REPORT) {
+        j += 1;
+        free -= 1;
+    }
     let b = s.actor_at.get(j).copied().filter(|&b| b >= 0)? as usize;
     (b != a && s.actors[b].end <= trigger && s.actors[b].idx != s.actors[a].idx).then_some(b)
+}
+
+/// Codes of sending forces: deployments (074) and mobilisation (15).
+fn deploys(code: &str) -> bool {
+    code.starts_with("074") || code.starts_with("15")
+}
+
+/// Whether the country mention starting at token `start` follows "in" (after modifiers,
+/// not before token `from`): "arrested *in* Rwanda", "captivity *in* Libya".
+fn is_setting_at(s: &Sent, start: usize, from: usize) -> bool {
+    let mut j = start;
+    while j > from && s.has(j - 1, words::DET | words::ADJ) {
+        j -= 1;
+    }
+    j > from && s.words[j - 1] == "in"
 }
 
 /// Whether actor `a` is a country named as the setting ("in northern Burkina Faso").
@@ -248,8 +325,7 @@ fn is_passive(s: &Sent, c: &Cand, clause: Clause) -> bool {
 /// Assign source and target to candidate `ci`.
 pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
     let c = &cands[ci];
-    let clause_idx = s.clause[c.hit.start] as usize;
-    let clause = s.clauses[clause_idx];
+    let (clause_idx, clause) = subject_clause(s, s.clause[c.hit.start] as usize);
     let (mut source, mut target);
     if c.nominal {
         (source, target) = noun_roles(s, c, clause, clause_idx);
@@ -258,6 +334,17 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
         let c = &cands[ci];
         target = subject_in(s, clause, c.hit.start).or_else(|| inherited_subject(s, clause_idx));
         source = agent_in(s, c.hit.end, clause.end);
+        if source.is_none() {
+            if deploys(&c.code) {
+                // "2,000 soldiers were deployed to the corridor": forces sent are the side
+                // that sends them; where they go is the target (see `territory`)
+                (source, target) = (target, None);
+            } else if c.code.starts_with("17") || c.code.starts_with("0841") {
+                // "was arrested in Rwanda", "were released from captivity in Libya": with
+                // no agent named, the state where it happened holds or frees them
+                source = s.actors.iter().position(|a| a.start >= c.hit.end && a.start < clause.end && a.country && is_setting_at(s, a.start, c.hit.end));
+            }
+        }
     } else {
         source = subject_in(s, clause, c.hit.start);
         let end = match c.governed {
@@ -286,7 +373,10 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
             }
         }
         // "India and Pakistan agreed to…": a joint subject acts with its second member
-        if mutual(s, c) && c.governor.is_none() {
+        // …unless the act names its other party with "with" ("Ann and her aides held talks
+        // *with* the king"): the two in the subject are one side
+        let with_party = marked_object(s, c.hit.end, end, &["with"]).is_some_and(|m| target == Some(m));
+        if mutual(s, c) && c.governor.is_none() && !with_party {
             if let Some(co) = source.and_then(|a| co_subject(s, a, c.hit.start)) {
                 target = Some(co);
             }
@@ -382,6 +472,12 @@ fn noun_roles(s: &Sent, c: &Cand, clause: Clause, clause_idx: usize) -> (Option<
         let st = s.actors[a].start;
         !(st > 0 && s.has(st - 1, words::PREP))
     });
+    // "Erdogan reiterated *Turkey's* support": a country's possessive names the speaker's
+    // own side; the clause subject is who acts
+    let modifier = modifier.filter(|&m| {
+        let possessive_country = s.actors[m].country && matches!(s.words.get(s.actors[m].end).copied(), Some("'s" | "’s"));
+        !(possessive_country && subject_in(s, clause, s.actors[m].start).is_some())
+    });
     let by = agent_in(s, c.hit.end, (c.hit.end + 4).min(clause.end.max(c.hit.end)));
     let source = modifier.or(by).or_else(|| {
         // the subject of a light verb ("rebels launched an offensive"); a noun at the head
@@ -390,7 +486,7 @@ fn noun_roles(s: &Sent, c: &Cand, clause: Clause, clause_idx: usize) -> (Option<
         head.or_else(|| {
             let at_head = (clause.start..c.hit.start).all(|k| s.has(k, words::DET | words::ADJ) || s.kinds[k] != TokenKind::Word);
             if at_head {
-                None
+                announcer(s, c, clause_idx)
             } else {
                 inherited_subject(s, clause_idx)
             }
@@ -411,6 +507,27 @@ fn noun_roles(s: &Sent, c: &Cand, clause: Clause, clause_idx: usize) -> (Option<
     // act does it with its second member
     let target = target.or_else(|| source.filter(|_| mutual(s, c)).and_then(|a| co_subject(s, a, c.hit.start)));
     (source, target)
+}
+
+/// The subject of "announced" or "declared" when the event noun is its object ("Denmark
+/// announced *a suspension* of aid", "the FBI announced *the arrests* of…"): those verbs
+/// open a reported clause in the analysis, but a noun with no verb of its own after it is
+/// what was announced, and the announcer did it.
+fn announcer(s: &Sent, c: &Cand, clause_idx: usize) -> Option<usize> {
+    let clause = s.clauses[clause_idx];
+    if clause.kind != Boundary::Report || clause_idx == 0 || clause.start == 0 {
+        return None;
+    }
+    let verb = s.words[clause.start - 1];
+    if !matches!(verb, "announced" | "announces" | "announce" | "announcing" | "declared" | "declares" | "declare" | "confirmed" | "confirms") {
+        return None;
+    }
+    // "confirmed the attack *killed* five": the noun heads a clause of its own
+    if (c.hit.end..clause.end).any(|k| s.is_word(k) && words::is_finite_verb(s.flags[k], s.words[k]) && !s.has(k - 1, words::DET | words::ADJ | words::PREP)) {
+        return None;
+    }
+    let prev = s.clauses[clause_idx - 1];
+    subject_in(s, prev, clause.start - 1).or_else(|| inherited_subject(s, clause_idx - 1))
 }
 
 /// Mediation (045, 108): the parties mediated between are the target, not the source.
@@ -447,6 +564,10 @@ pub(crate) fn attribution(doc: &sitrep_core::Doc, s: &Sent) -> Option<(usize, us
         // the reporting verb is the last word of the clause before (or before "that"/an addressee)
         let prev = s.clauses[ci - 1];
         let Some(verb) = (prev.start..prev.end).rev().find(|&k| s.has(k, words::REPORT)) else { continue };
+        // "states" in "the United States" reports nothing
+        if s.actor_at[verb] >= 0 {
+            continue;
+        }
         if s.words[verb] == "according" {
             let from = verb + 2;
             let to = (from..prev.end).find(|&k| s.kinds[k] != TokenKind::Word).unwrap_or(prev.end);
@@ -458,7 +579,17 @@ pub(crate) fn attribution(doc: &sitrep_core::Doc, s: &Sent) -> Option<(usize, us
             from += 1;
         }
         let to = verb;
-        if to > from && to - from <= 8 && !(from..to).any(|k| s.has(k, words::REPORT)) {
+        // a long name counts when one mention spans it ("Foreign Minister H E Dr Khalid bin
+        // Mohamed Al Attiyah said")
+        let one_mention = to > from && s.actor_at[from] >= 0 && (from..to).all(|k| s.actor_at[k] == s.actor_at[from]);
+        if to > from && (to - from <= 8 || one_mention) && !(from..to).any(|k| s.has(k, words::REPORT)) {
+            // "Ann Berg, the former minister, *on Monday* said": a speaker range with no
+            // mention is a time or an apposition; the speaker is the subject before it
+            if !(from..to).any(|k| s.actor_at[k] >= 0) && prev.kind == Boundary::Comma {
+                if let Some(a) = inherited_subject(s, ci - 1) {
+                    return Some((s.actors[a].start, s.actors[a].end));
+                }
+            }
             return Some((from, to));
         }
     }
@@ -473,4 +604,131 @@ pub(crate) fn attribution(doc: &sitrep_core::Doc, s: &Sent) -> Option<(usize, us
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{EventCoder, Lexicon};
+    use sitrep_core::{ActorKind, ActorMention, Doc, Span, Stage};
+    use std::sync::OnceLock;
+
+    /// (sentence, actors as (phrase, code, is a country), code prefix, expected roles)
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str, bool)], &'a str, &'a str);
+
+    fn coder() -> &'static EventCoder {
+        static C: OnceLock<EventCoder> = OnceLock::new();
+        C.get_or_init(|| EventCoder::new(Lexicon::embedded()))
+    }
+
+    /// Code `text` with actor mentions `(phrase, code, is_country)` in order of appearance.
+    fn code(text: &str, actors: &[(&str, &str, bool)]) -> Doc {
+        let mut doc = sitrep_text::prepare(text);
+        let mut from = 0;
+        for (phrase, code, country) in actors {
+            let at = text[from..].find(phrase).unwrap_or_else(|| panic!("`{phrase}` not in `{text}`")) + from;
+            let span = Span::new(at, at + phrase.len());
+            from = span.end;
+            doc.actors.push(ActorMention {
+                span,
+                head: span,
+                sentence: doc.sentence_at(at).unwrap(),
+                kind: if *country { ActorKind::Country } else { ActorKind::Organization },
+                name: phrase.to_string(),
+                code: code.to_string(),
+                country: None,
+                sector: None,
+                acled_inter: None,
+                refers_to: None,
+                rules: vec![],
+            });
+        }
+        coder().run(&mut doc);
+        doc
+    }
+
+    /// "source>target" codes of the first event whose code starts with `prefix`.
+    fn roles_of(doc: &Doc, prefix: &str) -> String {
+        let code = |i: Option<usize>| i.map(|i| doc.actors[i].code.clone()).filter(|c| !c.is_empty()).unwrap_or_else(|| "-".into());
+        doc.events
+            .iter()
+            .find(|e| e.cameo.starts_with(prefix))
+            .map(|e| format!("{}>{}", code(e.source), code(e.target)))
+            .unwrap_or_else(|| format!("no {prefix} event"))
+    }
+
+    #[test]
+    fn subjects_split_by_punctuation_or_coordination_stay_whole() {
+        // (sentence, actors, code prefix, expected "source>target")
+        let table: &[Case] = &[
+            // an acronym in brackets inside the subject mention
+            ("The Relief Mission in Norland (RMN) on Sunday condemned the shelling of the port.", &[("The Relief Mission in Norland (RMN)", "IGO", false)], "11", "IGO>-"),
+            // "states" in a country name is no reporting verb
+            ("The United States and Sudan are upgrading diplomatic ties.", &[("The United States", "USA", true), ("Sudan", "SDN", true)], "054", "USA>SDN"),
+            // a coordinated subject with modifiers before its second member
+            ("Kuwait and its gulf war allies agreed to hold a joint exercise.", &[("Kuwait", "KWT", true), ("allies", "ALY", false)], "03", "KWT>ALY"),
+            // …unless the act names its other party with "with": the pair is one side
+            ("The speaker and other members of the assembly held talks in Amman with the king.", &[("The speaker", "LEG", false), ("other members of the assembly", "LEG2", false), ("the king", "JORGOV", false)], "04", "LEG>JORGOV"),
+            ("Norland and Belmark signed a trade pact with Arland.", &[("Norland", "NOR", true), ("Belmark", "BLM", true), ("Arland", "ARL", true)], "0", "NOR>ARL"),
+            // a clause word inside a mention, and "once again", split no subject
+            ("The WHO is providing emergency aid to Malawi.", &[("The WHO", "IGOWHO", false), ("Malawi", "MWI", true)], "07", "IGOWHO>MWI"),
+            ("The World Health Organization (WHO) provided emergency aid to Malawi.", &[("The World Health Organization (WHO)", "IGOWHO", false), ("Malawi", "MWI", true)], "07", "IGOWHO>MWI"),
+            ("Norland is once again sending aid to Belmark.", &[("Norland", "NOR", true), ("Belmark", "BLM", true)], "07", "NOR>BLM"),
+            // an apposition after the subject renames it
+            ("Anna Berg, a director at the institute, welcomed the ruling.", &[("Anna Berg", "NGO", false), ("a director", "EDU", false)], "05", "NGO>-"),
+        ];
+        for (text, actors, prefix, want) in table {
+            let doc = code(text, actors);
+            assert_eq!(roles_of(&doc, prefix), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn passives_without_an_agent() {
+        // (sentence, actors, code prefix, expected "source>target")
+        let table: &[Case] = &[
+            // forces sent are the side that sends them
+            ("About 900 Norlandic peacekeepers were deployed along the corridor.", &[("About 900 Norlandic peacekeepers", "NORMIL", false)], "074", "NORMIL>-"),
+            ("Extra riot police were deployed across the capital.", &[("Extra riot police", "COP", false)], "15", "COP>-"),
+            // a state holds or frees those arrested or released on its soil
+            ("The reporter Ivo Dank was arrested on Monday in Belmark for spying.", &[("The reporter Ivo Dank", "JRN", false), ("Belmark", "BLM", true)], "17", "BLM>JRN"),
+            ("Two engineers were released from captivity in Norland on Friday.", &[("Two engineers", "BUS", false), ("Norland", "NOR", true)], "0841", "NOR>BUS"),
+            // …but an agent after "by" is the source, and the setting stays the setting
+            ("The reporter was arrested in Belmark by military police.", &[("The reporter", "JRN", false), ("Belmark", "BLM", true), ("military police", "COP", false)], "17", "COP>JRN"),
+        ];
+        for (text, actors, prefix, want) in table {
+            let doc = code(text, actors);
+            assert_eq!(roles_of(&doc, prefix), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn speakers_of_demands_past_asides_and_long_names() {
+        // "X said Y must act": X demands of Y
+        let table: &[Case] = &[
+            ("Ann Berg, the former prime minister, on Monday said the cabinet must ensure security.", &[("Ann Berg", "OPP", false), ("the former prime minister", "GOV", false), ("the cabinet", "GOV2", false)], "10", "OPP>GOV2"),
+            ("Foreign Minister Dr Khalid bin Salem bin Mohamed Al Harthy said the rival factions must provide support.", &[("Foreign Minister Dr Khalid bin Salem bin Mohamed Al Harthy", "GOV", false), ("the rival factions", "REB", false)], "10", "GOV>REB"),
+        ];
+        for (text, actors, prefix, want) in table {
+            let doc = code(text, actors);
+            assert_eq!(roles_of(&doc, prefix), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn nouns_announced_or_owned_take_the_clause_subject() {
+        // (sentence, actors, code prefix, expected "source>target")
+        let table: &[Case] = &[
+            // what is announced was done by the announcer
+            ("Denmark last week announced a suspension of aid to Egypt.", &[("Denmark", "DNK", true), ("Egypt", "EGY", true)], "16", "DNK>EGY"),
+            ("The police announced the arrests of 74 people.", &[("The police", "COP", false), ("74 people", "CVL", false)], "17", "COP>CVL"),
+            // …but not a noun that heads a clause of its own
+            ("The council announced the talks with the rebels were over.", &[("The council", "GOV", false), ("the rebels", "REB", false)], "04", "->REB"),
+            // a country's possessive names the speaker's side, not the speaker
+            ("Erdogan reiterated Turkey's support for the government.", &[("Erdogan", "TURGOV", false), ("Turkey", "TUR", true), ("the government", "LBYGOV", false)], "05", "TURGOV>LBYGOV"),
+        ];
+        for (text, actors, prefix, want) in table {
+            let doc = code(text, actors);
+            assert_eq!(roles_of(&doc, prefix), *want, "{text}");
+        }
+    }
 }

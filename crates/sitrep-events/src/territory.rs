@@ -34,6 +34,10 @@ fn marks(code: &str) -> Option<&'static [&'static str]> {
     if code.starts_with("1723") || code.starts_with("1724") {
         return Some(&["in", "on", "over", "across", "throughout", "of"]);
     }
+    // a ceasefire or truce (087x), or an agreement to one (0356), holds in a territory
+    if code.starts_with("087") || code.starts_with("0356") {
+        return Some(&["in", "across", "throughout", "over", "for"]);
+    }
     // blockade (191), occupation (192)
     if code.starts_with("191") || code.starts_with("192") {
         return Some(&["of", "on", "around", "in", "over", "against"]);
@@ -153,47 +157,78 @@ pub(crate) fn object_territory(s: &Sent, c: &Cand) -> Option<(Territory, bool, u
 }
 
 /// Turn place mentions chosen as targets into actor mentions: `pending` holds `(event index,
-/// place index)` pairs for `events`. New actors are inserted in span order (stages after this
-/// one search `Doc::actors` by position), and every actor index in `events` and in the
-/// actors' `refers_to` is renumbered.
+/// place index)` pairs for `events`.
 pub(crate) fn place_actors(doc: &mut Doc, events: &mut [sitrep_core::Event], pending: &[(usize, usize)]) {
     if pending.is_empty() {
         return;
     }
-    let old_len = doc.actors.len();
-    let mut made: Vec<(usize, usize)> = Vec::new(); // (place, new actor index before sorting)
+    let mut made: Vec<(ActorMention, Vec<usize>)> = Vec::new();
+    let mut of_place: Vec<usize> = Vec::new(); // place index of each entry in `made`
     for &(ev, pi) in pending {
         let Some(place) = doc.places.get(pi) else { continue };
         let Some(country) = place.country.clone() else { continue };
-        let actor = match made.iter().find(|(p, _)| *p == pi) {
-            Some(&(_, a)) => a,
-            None => {
-                let a = doc.actors.len();
-                doc.actors.push(ActorMention {
-                    span: place.span,
-                    head: place.span,
-                    sentence: place.sentence,
-                    kind: ActorKind::Country,
-                    name: place.name.clone(),
-                    code: country.clone(),
-                    country: Some(country),
-                    sector: None,
-                    acled_inter: None,
-                    refers_to: None,
-                    rules: vec!["role:place-as-target".to_string()],
-                });
-                made.push((pi, a));
-                a
-            }
-        };
-        if let Some(e) = events.get_mut(ev) {
-            if e.target.is_none() {
-                e.target = Some(actor);
-            }
+        if events.get(ev).is_none_or(|e| e.target.is_some()) {
+            continue;
+        }
+        let owners = with_statement(events, ev);
+        if let Some(k) = of_place.iter().position(|&p| p == pi) {
+            made[k].1.extend(owners);
+            continue;
+        }
+        of_place.push(pi);
+        made.push((
+            ActorMention {
+                span: place.span,
+                head: place.span,
+                sentence: place.sentence,
+                kind: ActorKind::Country,
+                name: place.name.clone(),
+                code: country.clone(),
+                country: Some(country),
+                sector: None,
+                acled_inter: None,
+                refers_to: None,
+                rules: vec!["role:place-as-target".to_string()],
+            },
+            owners,
+        ));
+    }
+    insert_actors(doc, events, made);
+}
+
+/// Event `ev` and, when the coder synthesised a statement from the same trigger just before
+/// it ("will extend" before "curfew"), that statement too if it has no target: both act on
+/// the same object.
+pub(crate) fn with_statement(events: &[sitrep_core::Event], ev: usize) -> Vec<usize> {
+    let mut owners = vec![ev];
+    if ev > 0 && ev < events.len() {
+        let (prev, e) = (&events[ev - 1], &events[ev]);
+        if prev.sentence == e.sentence && prev.target.is_none() && prev.trigger.end == e.trigger.end && prev.rules.iter().any(|r| r.starts_with("synth:")) {
+            owners.push(ev - 1);
         }
     }
-    if doc.actors.len() == old_len {
+    owners
+}
+
+/// Add actor mentions made after the actors stage, each the target of the listed `events`
+/// that have none yet. New actors are inserted in span order (stages after this one search
+/// `Doc::actors` by position), and every actor index in `events`, in `doc.events` and in the
+/// actors' `refers_to` is renumbered.
+pub(crate) fn insert_actors(doc: &mut Doc, events: &mut [sitrep_core::Event], made: Vec<(ActorMention, Vec<usize>)>) {
+    if made.is_empty() {
         return;
+    }
+    let old_len = doc.actors.len();
+    for (actor, owners) in made {
+        let a = doc.actors.len();
+        doc.actors.push(actor);
+        for ev in owners {
+            if let Some(e) = events.get_mut(ev) {
+                if e.target.is_none() {
+                    e.target = Some(a);
+                }
+            }
+        }
     }
     // stable sort by span start; the permutation renumbers every reference
     let mut order: Vec<usize> = (0..doc.actors.len()).collect();
@@ -211,5 +246,73 @@ pub(crate) fn place_actors(doc: &mut Doc, events: &mut [sitrep_core::Event], pen
     for e in events.iter_mut().chain(doc.events.iter_mut()) {
         remap(&mut e.source);
         remap(&mut e.target);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{EventCoder, Lexicon};
+    use sitrep_core::{ActorKind, ActorMention, Doc, PlaceMention, PlacePrecision, Span, Stage};
+
+    /// (sentence, subject, place as (name, country), code prefix, expected target name)
+    type Case<'a> = (&'a str, &'a str, (&'a str, &'a str), &'a str, &'a str);
+
+    /// Code `text` with one subject actor and one place mention (name, country).
+    fn code(text: &str, subject: &str, place: (&str, &str)) -> Doc {
+        let mut doc = sitrep_text::prepare(text);
+        let at = text.find(subject).unwrap();
+        let span = Span::new(at, at + subject.len());
+        doc.actors.push(ActorMention {
+            span,
+            head: span,
+            sentence: 0,
+            kind: ActorKind::Organization,
+            name: subject.into(),
+            code: "REB".into(),
+            country: None,
+            sector: Some("REB".into()),
+            acled_inter: None,
+            refers_to: None,
+            rules: vec![],
+        });
+        let p = text.find(place.0).unwrap();
+        doc.places.push(PlaceMention {
+            span: Span::new(p, p + place.0.len()),
+            sentence: 0,
+            name: place.0.into(),
+            country: Some(place.1.into()),
+            admin1: None,
+            lat: None,
+            lon: None,
+            precision: PlacePrecision::City,
+            geonames_id: None,
+            rules: vec![],
+        });
+        EventCoder::new(Lexicon::embedded()).run(&mut doc);
+        doc
+    }
+
+    #[test]
+    fn a_ceasefire_holds_in_a_territory() {
+        // (sentence, subject, place, code prefix, expected target name)
+        let table: &[Case] = &[
+            ("The rebels declared a unilateral ceasefire in Tarvos on Friday.", "The rebels", ("Tarvos", "SYR"), "087", "Tarvos"),
+            ("The rebels agreed to a ceasefire in Tarvos.", "The rebels", ("Tarvos", "SYR"), "0356", "Tarvos"),
+        ];
+        for (text, subject, place, prefix, want) in table {
+            let doc = code(text, subject, *place);
+            let ev = doc.events.iter().find(|e| e.cameo.starts_with(prefix)).unwrap_or_else(|| panic!("{text}: {:?}", doc.events.iter().map(|e| e.cameo.clone()).collect::<Vec<_>>()));
+            let target = ev.target.map(|t| doc.actors[t].name.as_str()).unwrap_or("-");
+            assert_eq!(target, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_statement_about_a_curfew_shares_its_territory() {
+        let doc = code("The rebels will extend the curfew in Tarvos.", "The rebels", ("Tarvos", "SYR"));
+        assert!(doc.events.len() >= 2, "{:?}", doc.events.iter().map(|e| e.cameo.clone()).collect::<Vec<_>>());
+        for ev in &doc.events {
+            assert_eq!(ev.target.map(|t| doc.actors[t].name.as_str()), Some("Tarvos"), "{} {:?}", ev.cameo, ev.rules);
+        }
     }
 }

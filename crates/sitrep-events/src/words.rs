@@ -54,7 +54,7 @@ const TABLE: &[(u32, &str)] = &[
     (ADVERB, "also later then reportedly allegedly earlier again further already recently jointly briefly repeatedly swiftly immediately subsequently finally formally officially publicly strongly sharply firmly effectively partially partly fully heavily openly unilaterally jointly still yet just now previously once"),
     (LIGHT, "launched launch launches launching carried carry carries carrying conducted conduct conducts conducting staged stage stages staging mounted mount mounts mounting held hold holds holding began begin begins beginning begun started start starts starting continued continue continues continuing resumed resume resumes resuming waged wage wages waging unleashed unleash led lead leads leading organized organised organize organise organizes organises joined join joins joining initiated initiate initiates made make makes making took take takes taking"),
     (PAST_TIME, "last previously formerly earlier ago since"),
-    (ADJ, "new fresh deadly heavy major large small brief renewed fierce violent bloody suspected alleged apparent failed suicide massive separate latest first second third fatal rare daily nightly overnight"),
+    (ADJ, "new fresh deadly heavy major large small brief renewed fierce violent bloody suspected alleged apparent failed suicide massive separate latest first second third fatal rare daily nightly overnight current existing ongoing night-time nighttime partial total temporary indefinite strict tougher dusk-to-dawn"),
     (MODIFIER_LINK, "loyal allied affiliated linked backed supported belonging"),
     (VERB, "do does did fled went came took gave sent met made told said left led fought shot struck began brought kept bought sold won lost ran fell rose drew threw broke stole stood sat found thought became knew saw spoke wrote drove flew overran overthrew withdrew undertook upheld swore blew hid paid sought caught felt heard sank slew spent swept tore understood got gets goes comes takes gives sends makes says tells"),
 ];
@@ -96,6 +96,12 @@ pub fn is_negation_breaker(w: &str) -> bool {
     matches!(w, "only" | "sooner" | "longer" | "doubt" | "matter")
 }
 
+/// A day named on its own, as news reports place it right after a verb ("said Tuesday",
+/// "announced today").
+pub fn is_day_word(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today" | "yesterday" | "tonight")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,3 +114,4 @@ mod tests {
         assert!(w.of("unless") & CONDITION != 0);
     }
 }
+
