@@ -2573,10 +2573,13 @@ impl crate::ActorRecognizer {
                 }
             }
             let host_is_focus = c.host.is_some() && c.host == focus;
+            // a possessed phrase already has its owner ("its envoy" after a UN mission)
+            let owned = c.m.rules.iter().any(|r| r.starts_with("coref:possessive"));
             if c.m.kind == ActorKind::Agent
                 && c.m.country.is_none()
                 && !c.on_org
                 && !host_is_focus
+                && !owned
             {
                 if let (Some(iso), Some(sec)) = (&focus, c.m.sector.clone()) {
                     if !is_international(&sec) {
@@ -2772,7 +2775,10 @@ fn apply_owner(m: &mut ActorMention, owner: &ActorMention, poss: Possessive, wea
     let same_family = owner.sector.as_deref().is_some_and(is_armed_non_state)
         && m.sector.as_deref().is_some_and(is_armed_non_state);
     let owner_is_country = owner.kind == ActorKind::Country && owner.code.len() == 3;
-    if (weak || same_family) && !owner_is_country {
+    // an organisation's envoy, official or spokesman acts for the organisation: "the UN
+    // mission ... its envoy" is the UN, not a government
+    let official_of_org = owner.kind == ActorKind::Organization && m.sector.as_deref() == Some("GOV");
+    if (weak || same_family || official_of_org) && !owner_is_country {
         m.code = owner.code.clone();
         m.country = owner.country.clone();
         m.sector = owner.sector.clone();
@@ -3321,6 +3327,7 @@ mod tests {
             ("Hamas said its fighters fired the rockets.", "its fighters", "PSEREB", "coref:possessive:its"),
             ("Hamas said its spokesman was wrong.", "its spokesman", "PSEREB", "coref:possessive:its"),
             ("NATO said its troops would stay.", "its troops", "IGOWSTNATMIL", "coref:possessive:its"),
+            ("Kenyan police said the UN mission would stay. Its envoy met the governor.", "Its envoy", "IGOUNO", "coref:possessive:its"),
             ("The Kenyan police said their spokesman was attacked.", "their spokesman", "KENCOP", "coref:possessive:their"),
             ("Chad's ambassador to Sudan was summoned.", "Chad's ambassador", "TCDGOV", "rule:post-abroad-host"),
             ("The U.S. envoy for Sudan arrived.", "The U.S. envoy", "USAGOV", "rule:post-abroad-host"),

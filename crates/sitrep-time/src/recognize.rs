@@ -216,6 +216,10 @@ pub(crate) fn future_clause(v: &View, i: usize) -> bool {
     for j in (lo..i).rev() {
         match v.w(j) {
             "." | ";" | "!" | "?" | ":" | "," => return false,
+            // a past or perfect verb nearer the date governs it: "would reopen the terminals
+            // it had closed in August"
+            "had" | "was" | "were" | "did" => return false,
+            "has" | "have" if !matches!(v.w(j.wrapping_sub(1)), "will" | "would" | "shall" | "'ll" | "to") => return false,
             "will" | "shall" | "'ll" | "would" | "upcoming" | "scheduled" | "slated" => return true,
             "due" | "expected" | "set" | "plans" | "plan" | "planned" | "planning" | "intends" | "aims"
                 if matches!(v.w(j + 1), "to" | "for") =>
@@ -626,6 +630,9 @@ mod tests {
             ("The minister said he would travel to Juba on Monday.", "Monday", Some(date(2024, 3, 18)), Day),
             ("The vote is scheduled to take place in February.", "February", Some(date(2025, 2, 1)), Month),
             ("Elections will be held in July.", "July", Some(date(2024, 7, 1)), Month),
+            ("The army said it would reopen the road it had closed in July.", "July", Some(date(2023, 7, 1)), Month),
+            ("They will free the men who were seized in July.", "July", Some(date(2023, 7, 1)), Month),
+            ("The mission will have ended by July.", "July", Some(date(2024, 7, 1)), Month),
             (
                 "The army, which will withdraw later, shelled the town on Tuesday.",
                 "Tuesday",
