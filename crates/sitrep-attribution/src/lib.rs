@@ -12,7 +12,9 @@
 //! - `attr.inverted`: "…,” said a spokesman for the army.";
 //! - `attr.quote`: the event sits in an earlier sentence of the quotation;
 //! - `attr.source_not_reporter`: the event's source actor was the reporter, replaced by the
-//!   actor of the reported clause ("police said rebels attacked": rebels did it).
+//!   actor of the reported clause ("police said rebels attacked": rebels did it), except in
+//!   a statement the coder built from the report (rule `synth:*`: "the mayor said the
+//!   militia must disarm" is the mayor's demand, aimed at the militia).
 //!
 //! Pronoun sources ("he said") are not recorded: they name nobody.
 
@@ -336,8 +338,11 @@ pub fn attribute(doc: &mut Doc) {
         let text = doc.slice(r.source).trim().to_string();
         let quoted = !sent.contains(r.cue);
         // The reporter is not the actor of what it reports.
+        // A statement the coder built from the report itself ("X said Y must…", rule
+        // `synth:*`) has the speaker as its source on purpose: keep it.
+        let speaker_chosen = ev.rules.iter().any(|r| r.starts_with("synth:"));
         let mut new_source = None;
-        if let Some(src) = ev.source {
+        if let (Some(src), false) = (ev.source, speaker_chosen) {
             if doc.actors.get(src).is_some_and(|a| r.source.contains(a.span)) {
                 // Actors are in text order: look only at this sentence's.
                 let lo = doc.actors.partition_point(|a| a.span.start < sent.start);
@@ -489,5 +494,45 @@ mod tests {
         attribute(&mut doc);
         assert_eq!(doc.events[0].source, Some(1));
         assert!(doc.events[0].rules.contains(&"attr.source_not_reporter".to_string()));
+    }
+
+    #[test]
+    fn a_speaker_the_coder_chose_stays_the_source() {
+        let text = "The mayor said the militia must disarm.";
+        // (rules the event carries, expected source, expected target)
+        let table: &[(&[&str], Option<usize>, Option<usize>)] = &[
+            // "X said Y must…": the coder's demand is the mayor's, of the militia
+            (&["synth:request", "lex:disarm"], Some(0), Some(1)),
+            // an event of the reported clause itself is the militia's own
+            (&["lex:disarm"], Some(1), None),
+        ];
+        for (rules, want_source, want_target) in table {
+            let mut doc = sitrep_text::prepare(text);
+            let actor = |start: usize, end: usize| ActorMention {
+                span: Span::new(start, end),
+                head: Span::new(start, end),
+                sentence: 0,
+                kind: ActorKind::Agent,
+                name: text[start..end].to_string(),
+                code: String::new(),
+                country: None,
+                sector: None,
+                acled_inter: None,
+                refers_to: None,
+                rules: vec![],
+            };
+            doc.actors.push(actor(0, 9));
+            doc.actors.push(actor(15, 26));
+            let at = text.find("must disarm").unwrap();
+            let mut e = Event::new(0, Span::new(at, at + "must disarm".len()), "1041");
+            e.source = Some(0);
+            e.target = Some(1);
+            e.rules = rules.iter().map(|r| r.to_string()).collect();
+            doc.events.push(e);
+            attribute(&mut doc);
+            let ev = &doc.events[0];
+            assert_eq!(ev.attribution.as_deref(), Some("The mayor"), "{rules:?}");
+            assert_eq!((ev.source, ev.target), (*want_source, *want_target), "{rules:?}");
+        }
     }
 }

@@ -520,8 +520,8 @@ mod tests {
                 &["Start:the bank will provide a grant and a loan to the city ."],
             ),
             (
-                "Leaders condemned the shooting and suicide attack on a school, officials said.",
-                &["Start:leaders condemned the shooting and suicide attack on a school ,", "Comma:officials said", "Report:."],
+                "Bishops condemned the stabbing and car bombing near a clinic, officials said.",
+                &["Start:bishops condemned the stabbing and car bombing near a clinic ,", "Comma:officials said", "Report:."],
             ),
             ("Police arrested two men and they were charged.", &["Start:police arrested two men and", "Coord:they were charged ."]),
             (

@@ -122,10 +122,22 @@ impl EventCoder {
         let before = &s.words[..hit.start];
         let starts = |seq: &Vec<Box<str>>| seq.len() <= after.len() && seq.iter().zip(after).all(|(a, b)| **a == **b);
         let ends = |seq: &Vec<Box<str>>| seq.len() <= before.len() && seq.iter().rev().zip(before.iter().rev()).all(|(a, b)| **a == **b);
-        if !e.next.is_empty() && !e.next.iter().any(starts) {
+        // a day word may sit between the trigger and what must follow it ("its demand
+        // *today* that…", "under pressure *yesterday* from…")
+        let after_day = match after.first() {
+            Some(w) if words::is_day_word(w) => &after[1..],
+            _ => after,
+        };
+        let starts_after_day = |seq: &Vec<Box<str>>| seq.len() <= after_day.len() && seq.iter().zip(after_day).all(|(a, b)| **a == **b);
+        if !e.next.is_empty() && !e.next.iter().any(|q| starts(q) || starts_after_day(q)) {
             return None;
         }
         if e.not_next.iter().any(starts) || e.not_prev.iter().any(ends) {
+            return None;
+        }
+        // `prev` marks a passive: only the participle follows the auxiliary ("was blown
+        // up", never "was blowing up")
+        if !e.prev.is_empty() && (!e.prev.iter().any(ends) || !matches!(hit.form, Form::PastOrParticiple | Form::Participle)) {
             return None;
         }
         if e.object_actor {
@@ -186,6 +198,9 @@ impl EventCoder {
             }
         }
         let code = code?;
+        if e.aid_to_actor && !self.aid_given(s, hit, refined) {
+            return None;
+        }
         Some(Cand {
             hit,
             nominal,
@@ -205,6 +220,60 @@ impl EventCoder {
             event_subject: None,
             recipient: e.recipient,
         })
+    }
+
+    /// For help verbs (`aid_to_actor`): help is aid only when an actor gives it and the
+    /// helped party is not merely enabled to do something. "The storm helped the rebels
+    /// advance" has no giver; "the pact would help both sides cut costs" makes possible an
+    /// act of the helped party. A refinement naming the aid ("helped the refugees",
+    /// "helped them militarily") keeps the aid reading despite a following verb.
+    fn aid_given(&self, s: &Sent, hit: Hit, refined: bool) -> bool {
+        let clause = s.clause_of(hit.start);
+        let infinitive = hit.start > 0 && s.words[hit.start - 1] == "to";
+        let from = if infinitive { 0 } else { clause.start };
+        // the giver: an actor before the trigger that is not the object of a preposition
+        // ("the deal *between* the two states would help…")
+        let giver = s.actors.iter().any(|a| {
+            if a.start < from || a.end > hit.start {
+                return false;
+            }
+            let mut p = a.start;
+            while p > 0 && s.has(p - 1, words::DET) {
+                p -= 1;
+            }
+            p == 0 || !s.has(p - 1, words::PREP | words::COORD)
+        });
+        if !giver {
+            return false;
+        }
+        if refined {
+            return true;
+        }
+        // the helped party: the actor right after the trigger (checked by `object_actor`)
+        let mut k = hit.end;
+        if k < s.len() && s.has(k, words::DET) && s.actor_at[k] < 0 {
+            k += 1;
+        }
+        let Some(obj) = s.actor_at.get(k).copied().filter(|&a| a >= 0) else { return true };
+        let j = s.actors[obj as usize].end;
+        if j >= s.len() || !s.is_word(j) {
+            return true;
+        }
+        let w = s.words[j];
+        if w == "to" {
+            // "helped the rebels to advance": a verb after "to"; a place or a name after it
+            // is where the help took them
+            return j + 1 >= s.len() || !s.is_word(j + 1) || s.actor_at[j + 1] >= 0 || s.cap[j + 1] || s.has(j + 1, words::DET);
+        }
+        let function_word = s.has(
+            j,
+            words::PREP | words::COORD | words::SUBORD | words::REL | words::DET | words::BE | words::HAVE | words::FUTURE | words::MAYBE | words::ADVERB | words::PAST_TIME | words::REPORT,
+        );
+        // a bare verb right after the helped party ("helped the rebels advance"); a word
+        // with a noun ending is what they were given ("helped the exiles asylum")
+        const NOUN_ENDINGS: [&str; 11] = ["ion", "ment", "ness", "ity", "ance", "ence", "ship", "um", "ism", "hood", "ies"];
+        let noun_like = NOUN_ENDINGS.iter().any(|n| w.ends_with(n));
+        function_word || noun_like || s.cap[j] || w.ends_with("ly") || words::is_day_word(w) || w.ends_with("ed") || s.kinds[j] != sitrep_core::TokenKind::Word
     }
 
     /// A verb form that reads as a noun in context: "the attack", "two attacks",
@@ -230,7 +299,7 @@ impl EventCoder {
                         && (s.has(i - 2, words::DET | words::ADJ) || words::is_finite_verb(s.flags[i - 2], s.words[i - 2]));
                 modifier_before && s.words.get(hit.end).is_some_and(|_| !s.has(hit.end, words::PREP))
             }
-            // "said that *removing* the sanctions…": "that" opens a clause, it does not
+            // "argued that *scrapping* the quota…": "that" opens a clause, it does not
             // determine the gerund
             // a gerund phrase with its own preposition after another preposition is verbal
             // ("aimed at *pushing for* a ceasefire")
@@ -314,7 +383,7 @@ impl EventCoder {
             }
             let between = gh.end..th.start;
             // no clause punctuation in between, except the boundary of a "that" clause; an
-            // acronym in brackets is part of a name ("allow the World Food Program (WFP) to")
+            // acronym in brackets is part of a name ("let the Red Crescent Society (RCS) reach…")
             let crosses = between.clone().any(|k| s.kinds[k] == sitrep_core::TokenKind::Punct && !matches!(s.words[k], "(" | ")"));
             if crosses {
                 continue;
@@ -338,8 +407,10 @@ impl EventCoder {
             let noun_object = cands[t].nominal
                 && th.start - gh.end <= 5
                 && between.clone().all(|k| s.has(k, words::DET | words::ADJ) || matches!(s.words[k], "for" | "of" | "to" | "on"));
-            // "its demand that Israel ease…": a noun's "that" clause opens no boundary
-            let that_clause = gc != tc || s.words.get(gh.end) == Some(&"that");
+            // "its demand that Israel ease…": a noun's "that" clause opens no boundary; a day
+            // word may come first ("its demand today that…")
+            let day_then_that = s.words.get(gh.end).is_some_and(|w| words::is_day_word(w)) && s.words.get(gh.end + 1) == Some(&"that");
+            let that_clause = gc != tc || s.words.get(gh.end) == Some(&"that") || day_then_that;
             if infinitive || gerund || noun_object || that_clause {
                 // vowing or pledging violence is a threat, not an intent to cooperate
                 // an offer of troops is help offered ("offered to send troops to help…"), not
@@ -384,7 +455,7 @@ impl EventCoder {
         }
     }
 
-    /// "*Lifting* the ban is out of the question": a statement predicated of a gerund subject
+    /// "*Reopening* the mine is out of the question": a statement predicated of a gerund subject
     /// ("is out of the question", lexicon entries with a complement after "is") concerns the
     /// act that subject names.
     fn link_subject_gerunds(&self, s: &Sent, cands: &mut [Cand]) {
@@ -393,7 +464,7 @@ impl EventCoder {
             let Some(kind) = e.complement else { continue };
             let gh = cands[g].hit;
             let mut b = gh.start;
-            // "is currently out of the question"
+            // "is plainly out of the question"
             while b > 0 && (s.has(b - 1, words::ADVERB) || s.words[b - 1].ends_with("ly")) {
                 b -= 1;
             }
@@ -722,6 +793,7 @@ impl EventCoder {
         for c in 0..cands.len() {
             roles::assign(s, &mut cands, c);
         }
+        pressed_party(s, &mut cands);
         self.self_claims(s, &mut cands);
         self.fold_casualties(s, &mut cands);
         for c in 0..cands.len() {
@@ -884,6 +956,44 @@ impl EventCoder {
 /// after ("officials *accused* of…", "a member *jailed* over…", "an agreement *forced* on…"):
 /// a reduced relative clause that characterises someone by an earlier act. Only for acts
 /// done *to* someone (statements, coercion), whose active use takes a direct object.
+/// Pressure received ("under pressure from X", "faces pressure from X to…", lexicon
+/// `role = "recipient"`): X presses the party under pressure, and the act X presses for is
+/// that party's to take, never X's own ("the minister faces pressure from the army to
+/// resign": the minister would resign). A fronted phrase ("Under pressure from X, the
+/// board…") has no subject of its own: the pressed party is the subject after its comma.
+fn pressed_party(s: &Sent, cands: &mut [Cand]) {
+    for g in 0..cands.len() {
+        if !cands[g].recipient || !cands[g].code.starts_with("10") {
+            continue;
+        }
+        let h = cands[g].hit;
+        let fronted = (0..h.start).all(|k| !s.is_word(k));
+        if fronted && cands[g].target.is_none() {
+            if let Some(comma) = (h.end..s.len()).find(|&k| s.words[k] == ",") {
+                let mut j = comma + 1;
+                if j < s.len() && s.has(j, words::DET) && s.actor_at[j] < 0 {
+                    j += 1;
+                }
+                if let Some(a) = s.actor_at.get(j).copied().filter(|&a| a >= 0) {
+                    let a = a as usize;
+                    if cands[g].source != Some(a) {
+                        cands[g].target = Some(a);
+                        cands[g].rules.push("role:pressed-party".into());
+                    }
+                }
+            }
+        }
+        if let Some(t) = cands[g].governed {
+            if cands[t].governor == Some(g) {
+                cands[t].source = cands[g].target;
+                if cands[t].target == cands[t].source {
+                    cands[t].target = None;
+                }
+            }
+        }
+    }
+}
+
 fn reduced_relative(s: &Sent, c: &Cand) -> bool {
     let i = c.hit.start;
     if c.nominal || c.hit.form != Form::PastOrParticiple || i == 0 || c.passive || c.governor.is_some() || c.governed.is_some() {

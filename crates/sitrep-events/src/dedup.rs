@@ -5,7 +5,10 @@
 //! Two events merge when they have the same CAMEO root and modality, sit in different
 //! sentences, nothing about them conflicts (actor codes, place, date, killed count: equal or
 //! missing on one side), and at least one of those facts, or the trigger word, agrees
-//! positively. Different roots never merge. The earlier event is kept.
+//! positively. Different roots never merge, nor do different codes of one root unless one
+//! mention refers back to the other ("the fighting"): "rebels attacked the town" and "rebels
+//! took the airport" are two acts. The earlier event is kept, with its own code, date and
+//! evidence: a merged mention only adds what the kept one lacks.
 
 use sitrep_core::event::EventDate;
 use sitrep_core::{Doc, Event, Layer, Stage};
@@ -100,7 +103,13 @@ pub fn same_occurrence(doc: &Doc, first: &Event, later: &Event) -> bool {
     if first.cameo_root() != later.cameo_root() || first.modality != later.modality || first.sentence == later.sentence {
         return false;
     }
-    let anaphoric = later.rules.iter().any(|r| r == "role:anaphora");
+    let refers_back = |e: &Event| e.rules.iter().any(|r| r == "role:anaphora");
+    let anaphoric = refers_back(later);
+    // two different acts of one kind, each reported on its own ("killed when fighters
+    // attacked the town" and "said it had taken the airport"), stay two records
+    if first.cameo != later.cameo && !anaphoric && !refers_back(first) {
+        return false;
+    }
     // A definite reference back ("The fighting forced residents to flee toward Goma") names
     // the earlier occurrence; a place in its clause tells where its consequences played out,
     // so it does not count against the merge.
@@ -148,7 +157,10 @@ fn absorb(doc: &Doc, keep: &mut Event, other: &Event) {
     }
     keep.target = keep.target.or(other.target);
     keep.location = keep.location.or(other.location);
-    if keep.date == EventDate::Unknown || keep.date == EventDate::Published && matches!(other.date, EventDate::Mention(_)) {
+    // a date is borrowed only from a mention of the same code: a back-reference coded
+    // differently may carry another act's time
+    let same_code = keep.cameo == other.cameo;
+    if same_code && (keep.date == EventDate::Unknown || keep.date == EventDate::Published && matches!(other.date, EventDate::Mention(_))) {
         keep.date = other.date;
     }
     if keep.fatalities.is_none() {
@@ -157,14 +169,8 @@ fn absorb(doc: &Doc, keep: &mut Event, other: &Event) {
     if keep.attribution.is_none() {
         keep.attribution = other.attribution.clone();
     }
-    // a finer code from a later mention is kept ("the attack" → "the car bombing")
-    if other.cameo.len() > keep.cameo.len() || keep.cameo.ends_with('0') && !other.cameo.ends_with('0') && other.cameo.len() == keep.cameo.len() {
-        keep.cameo = other.cameo.clone();
-        keep.plover = other.plover.clone();
-        keep.acled = other.acled.clone();
-        keep.quad_class = other.quad_class;
-        keep.goldstein = other.goldstein;
-    }
+    // the kept record's code stays its own: its trigger, sentence and date are the evidence
+    // for that code, and a back-reference ("the fighting") names no finer act
     // more evidence, more confidence
     keep.confidence = (keep.confidence.max(other.confidence) + 0.05).min(0.99);
 }
@@ -205,14 +211,7 @@ impl Stage for Deduplicator {
             match target {
                 Some(k) => {
                     merges.push((kept[k].sentence, ev.sentence));
-                    let before_code = kept[k].cameo.clone();
                     absorb(doc, &mut kept[k], &ev);
-                    if kept[k].cameo != before_code {
-                        // re-derive ACLED with the merged actors
-                        let mut tmp = kept[k].clone();
-                        crate::codes::fill(doc, &mut tmp);
-                        kept[k] = tmp;
-                    }
                 }
                 None => kept.push(ev),
             }

@@ -100,6 +100,12 @@ pub struct Entry {
     pub not_next: Vec<Vec<Box<str>>>,
     /// The words right before the trigger must not end with any of these ("*heart* attack").
     pub not_prev: Vec<Vec<Box<str>>>,
+    /// When non-empty, the words right before the trigger must end with one of these and
+    /// the trigger must be a participle: a passive auxiliary ("*was* blown up over").
+    pub prev: Vec<Vec<Box<str>>>,
+    /// Help given to someone only when an actor gives it and the helped party is not merely
+    /// enabled to act ("the storm helped the rebels *advance*"): see the coder.
+    pub aid_to_actor: bool,
     /// An actor must follow the trigger, perhaps after a determiner ("helped *the
     /// refugees*", "wants *Putin* to…"): the verb reads as done to someone only then.
     pub object_actor: bool,
@@ -165,7 +171,11 @@ struct TomlEntry {
     #[serde(default)]
     not_prev: Vec<String>,
     #[serde(default)]
+    prev: Vec<String>,
+    #[serde(default)]
     object_actor: bool,
+    #[serde(default)]
+    aid_to_actor: bool,
     #[serde(default)]
     complement: Option<String>,
     #[serde(default)]
@@ -297,7 +307,9 @@ impl Lexicon {
                     next: e.next.iter().map(|w| words(w)).collect(),
                     not_next: e.not_next.iter().map(|w| words(w)).collect(),
                     not_prev: e.not_prev.iter().map(|w| words(w)).collect(),
+                    prev: e.prev.iter().map(|w| words(w)).collect(),
                     object_actor: e.object_actor,
+                    aid_to_actor: e.aid_to_actor,
                     casualty,
                     complement,
                     recipient,

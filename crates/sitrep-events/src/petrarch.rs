@@ -85,6 +85,8 @@ impl Lexicon {
                     next: Vec::new(),
                     not_next: Vec::new(),
                     not_prev: Vec::new(),
+                    prev: Vec::new(),
+                    aid_to_actor: false,
                     casualty: false,
                     recipient: false,
                     object_actor: false,

@@ -20,10 +20,11 @@ use sitrep_core::{Event, TokenKind};
 /// The clause a trigger in clause `idx` finds its subject in: the clause itself, reaching
 /// back over boundaries that split a subject noun phrase rather than the sentence:
 /// - a boundary inside an actor mention ("The UN Mission in Libya *(UNSMIL)* condemned",
-///   "The United *States* and Sudan agreed", where "states" looks like a reporting verb);
+///   "The United *States* and Paraguay agreed", where "states" looks like a reporting verb);
 /// - "and" after a clause that is only a noun phrase ("Kuwait *and* its allies agreed").
 pub(crate) fn subject_clause(s: &Sent, mut idx: usize) -> (usize, Clause) {
     let mut clause = s.clauses[idx];
+    clause.end = clause_end(s, idx);
     while idx > 0 && clause.start > 0 {
         let prev = s.clauses[idx - 1];
         let b = clause.start - 1;
@@ -39,13 +40,34 @@ pub(crate) fn subject_clause(s: &Sent, mut idx: usize) -> (usize, Clause) {
         // opens no clause
         let straddles = clause.start < s.len() && s.actor_at[clause.start] >= 0 && s.actor_at[b] == s.actor_at[clause.start];
         let once_again = clause.kind == Boundary::Subord && s.words.get(clause.start) == Some(&"once") && matches!(s.words.get(clause.start + 1).copied(), Some("again" | "more"));
-        if !(split_actor || noun_phrase_and || straddles || once_again) {
+        // a short bracket after a mention ("Mayor Ola Rind *(R)* greets the envoy", "the premier (left)")
+        let bracket_aside = clause.kind == Boundary::Punct && match s.words[b] {
+            ")" => (b.saturating_sub(5)..b).rev().find(|&k| s.words[k] == "(").is_some_and(|open| open > 0 && s.actor_at[open - 1] >= 0),
+            "(" => b > 0 && s.actor_at[b - 1] >= 0 && (b + 1..(b + 6).min(s.len())).any(|k| s.words[k] == ")"),
+            _ => false,
+        };
+        if !(split_actor || noun_phrase_and || straddles || once_again || bracket_aside) {
             break;
         }
         idx -= 1;
         clause = Clause { start: prev.start, end: clause.end, kind: prev.kind };
     }
     (idx, clause)
+}
+
+/// The end of clause `idx`, past boundaries that fall inside an actor mention ("brought a
+/// suit at the United *States* Court of Claims against X", where "states" looks like a
+/// reporting verb): a mention never ends a clause.
+pub(crate) fn clause_end(s: &Sent, idx: usize) -> usize {
+    let mut end = s.clauses[idx].end;
+    for next in &s.clauses[idx + 1..] {
+        let st = next.start;
+        if st == 0 || st >= s.len() || s.actor_at[st] < 0 || s.actor_at[st - 1] != s.actor_at[st] {
+            break;
+        }
+        end = next.end;
+    }
+    end
 }
 
 /// Whether tokens `from..to` are an actor mention with at most determiners before it: the
@@ -109,7 +131,7 @@ fn inherited_subject(s: &Sent, clause_idx: usize) -> Option<usize> {
             return s.actors.iter().rposition(|a| a.end <= s.clauses[c].start && a.start >= prev.start);
         }
         if let Some(a) = subject_in(s, prev, prev.end) {
-            // "Bob Ward, *a director* at the institute, welcomed": an apposition renames the
+            // "Anna Berg, *a curator* at the museum, praised": an apposition renames the
             // actor named before its comma
             if kind == Boundary::Comma && prev.kind == Boundary::Comma && c >= 2 {
                 let before = s.clauses[c - 2];
@@ -131,8 +153,8 @@ fn inherited_subject(s: &Sent, clause_idx: usize) -> Option<usize> {
 /// and actors that only modify another ("loyal to X", "backed by X").
 fn object_in(s: &Sent, from: usize, to: usize) -> Option<usize> {
     // a country where the event happened is the target only when nothing else is: news
-    // coders take "sent aid to refugees in Yemen" as aid to Yemen, but "attacked a village in
-    // Mali, killing five civilians" as an attack on the civilians (see `fold_casualties`)
+    // coders take "sent aid to refugees in Norland" as aid to Norland, but "raided a hamlet in
+    // Belmark, killing three farmers" as an attack on the civilians (see `fold_casualties`)
     let mut setting = None;
     let mut own = None;
     let found = s.actors.iter().enumerate().find_map(|(i, a)| {
@@ -174,7 +196,10 @@ fn maker_in_object(s: &Sent, from: usize, to: usize) -> Option<usize> {
             break;
         }
         let authored = matches!(w, "made" | "filed" | "proposed" | "lodged" | "submitted" | "put" | "forward" | "issued" | "tabled" | "brought");
-        if !s.is_word(k) || s.actor_at[k] >= 0 || !authored && s.has(k, words::PREP | words::VERB | words::BE | words::HAVE | words::COORD | words::REL | words::SUBORD | words::PRONOUN | words::REPORT) {
+        // "proposals *for* a truce by X", "a motion *of* no confidence by X": what the
+        // thing is for or of belongs to the phrase
+        let linking = matches!(w, "for" | "of") && k > from;
+        if !s.is_word(k) || s.actor_at[k] >= 0 || !authored && !linking && s.has(k, words::PREP | words::VERB | words::BE | words::HAVE | words::COORD | words::REL | words::SUBORD | words::PRONOUN | words::REPORT) {
             return None;
         }
         k += 1;
@@ -185,6 +210,24 @@ fn maker_in_object(s: &Sent, from: usize, to: usize) -> Option<usize> {
     }
     let mut j = k + 1;
     while j < to && !s.starts_actor_at(j) && s.has(j, words::DET | words::ADJ) {
+        j += 1;
+    }
+    if j >= to || !s.starts_actor_at(j) {
+        return None;
+    }
+    let a = s.actor_at[j] as usize;
+    Some(possessed_by(s, a, to).unwrap_or(a))
+}
+
+/// The mention that actor `a` owns, when a possessive joins them: "Zoran Djindjic*'s*
+/// opposition coalition" is the coalition, not the man.
+fn possessed_by(s: &Sent, a: usize, to: usize) -> Option<usize> {
+    let e = s.actors[a].end;
+    if e + 1 >= to || !matches!(s.words[e], "'s" | "’s" | "'") {
+        return None;
+    }
+    let mut j = e + 1;
+    while j < to && !s.starts_actor_at(j) && s.has(j, words::ADJ) {
         j += 1;
     }
     (j < to && s.starts_actor_at(j)).then(|| s.actor_at[j] as usize)
@@ -243,7 +286,7 @@ fn co_subject(s: &Sent, a: usize, trigger: usize) -> Option<usize> {
     while j < trigger && s.has(j, words::DET) {
         j += 1;
     }
-    // "Kuwait and its *gulf war* allies": plain modifier words before the second actor
+    // "Norland and its *old coalition* allies": plain modifier words before the second actor
     let mut free = 3;
     while j < trigger && free > 0 && s.actor_at[j] < 0 && s.is_word(j) && !s.has(j, words::PREP | words::VERB | words::BE | words::HAVE | words::FUTURE | words::MAYBE | words::REL | words::COORD | words::SUBORD | words::PRONOUN | words::REPORT) {
         j += 1;
@@ -336,11 +379,11 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
         source = agent_in(s, c.hit.end, clause.end);
         if source.is_none() {
             if deploys(&c.code) {
-                // "2,000 soldiers were deployed to the corridor": forces sent are the side
+                // "900 peacekeepers were sent along the corridor": forces sent are the side
                 // that sends them; where they go is the target (see `territory`)
                 (source, target) = (target, None);
             } else if c.code.starts_with("17") || c.code.starts_with("0841") {
-                // "was arrested in Rwanda", "were released from captivity in Libya": with
+                // "was detained in Belmark", "were freed from captivity in Norland": with
                 // no agent named, the state where it happened holds or frees them
                 source = s.actors.iter().position(|a| a.start >= c.hit.end && a.start < clause.end && a.country && is_setting_at(s, a.start, c.hit.end));
             }
@@ -372,7 +415,7 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
                 target = Some(m);
             }
         }
-        // "India and Pakistan agreed to…": a joint subject acts with its second member
+        // "Norland and Belmark agreed to…": a joint subject acts with its second member
         // …unless the act names its other party with "with" ("Ann and her aides held talks
         // *with* the king"): the two in the subject are one side
         let with_party = marked_object(s, c.hit.end, end, &["with"]).is_some_and(|m| target == Some(m));
@@ -381,9 +424,10 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
                 target = Some(co);
             }
         }
-        // "rejected a motion by X", "declined a request from X": who made what is
-        // rejected or condemned is the target, when named before any other object
-        if matches!(c.code.get(..2), Some("11" | "12")) {
+        // "rejected a motion by X", "declined a request from X", "welcomed the decision by
+        // X": who made what is rejected, condemned, protested or praised is the target, when
+        // named before any other object
+        if matches!(c.code.get(..2), Some("05" | "11" | "12" | "14")) {
             if let Some(m) = maker_in_object(s, c.hit.end, end) {
                 if target.is_none_or(|t| s.actors[t].start > s.actors[m].start) {
                     target = Some(m);
@@ -472,7 +516,7 @@ fn noun_roles(s: &Sent, c: &Cand, clause: Clause, clause_idx: usize) -> (Option<
         let st = s.actors[a].start;
         !(st > 0 && s.has(st - 1, words::PREP))
     });
-    // "Erdogan reiterated *Turkey's* support": a country's possessive names the speaker's
+    // "Premier Vasko restated *Norland's* support": a country's possessive names the speaker's
     // own side; the clause subject is who acts
     let modifier = modifier.filter(|&m| {
         let possessive_country = s.actors[m].country && matches!(s.words.get(s.actors[m].end).copied(), Some("'s" | "’s"));
@@ -503,14 +547,14 @@ fn noun_roles(s: &Sent, c: &Cand, clause: Clause, clause_idx: usize) -> (Option<
         let prev = s.words[j - 1];
         matches!(prev, "on" | "against" | "at" | "targeting" | "with" | "upon" | "into" | "to" | "toward" | "towards" | "for" | "of").then_some(i)
     });
-    // "Jordan and the United States began joint exercises": a joint subject of a mutual
+    // "Norland and Belmark began joint drills": a joint subject of a mutual
     // act does it with its second member
     let target = target.or_else(|| source.filter(|_| mutual(s, c)).and_then(|a| co_subject(s, a, c.hit.start)));
     (source, target)
 }
 
-/// The subject of "announced" or "declared" when the event noun is its object ("Denmark
-/// announced *a suspension* of aid", "the FBI announced *the arrests* of…"): those verbs
+/// The subject of "announced" or "declared" when the event noun is its object ("Norland
+/// announced *a suspension* of loans", "the gendarmerie announced *the arrests* of…"): those verbs
 /// open a reported clause in the analysis, but a noun with no verb of its own after it is
 /// what was announced, and the announcer did it.
 fn announcer(s: &Sent, c: &Cand, clause_idx: usize) -> Option<usize> {
@@ -579,8 +623,8 @@ pub(crate) fn attribution(doc: &sitrep_core::Doc, s: &Sent) -> Option<(usize, us
             from += 1;
         }
         let to = verb;
-        // a long name counts when one mention spans it ("Foreign Minister H E Dr Khalid bin
-        // Mohamed Al Attiyah said")
+        // a long name counts when one mention spans it ("Interior Minister Dr Rashid bin
+        // Omar Al Nuaimi said")
         let one_mention = to > from && s.actor_at[from] >= 0 && (from..to).all(|k| s.actor_at[k] == s.actor_at[from]);
         if to > from && (to - from <= 8 || one_mention) && !(from..to).any(|k| s.has(k, words::REPORT)) {
             // "Ann Berg, the former minister, *on Monday* said": a speaker range with no
@@ -663,18 +707,37 @@ mod tests {
             // an acronym in brackets inside the subject mention
             ("The Relief Mission in Norland (RMN) on Sunday condemned the shelling of the port.", &[("The Relief Mission in Norland (RMN)", "IGO", false)], "11", "IGO>-"),
             // "states" in a country name is no reporting verb
-            ("The United States and Sudan are upgrading diplomatic ties.", &[("The United States", "USA", true), ("Sudan", "SDN", true)], "054", "USA>SDN"),
+            ("The United States and Paraguay are restoring diplomatic relations.", &[("The United States", "USA", true), ("Paraguay", "PRY", true)], "054", "USA>PRY"),
             // a coordinated subject with modifiers before its second member
-            ("Kuwait and its gulf war allies agreed to hold a joint exercise.", &[("Kuwait", "KWT", true), ("allies", "ALY", false)], "03", "KWT>ALY"),
+            ("Norland and its old coalition allies agreed to stage naval drills.", &[("Norland", "NOR", true), ("allies", "ALY", false)], "03", "NOR>ALY"),
             // …unless the act names its other party with "with": the pair is one side
-            ("The speaker and other members of the assembly held talks in Amman with the king.", &[("The speaker", "LEG", false), ("other members of the assembly", "LEG2", false), ("the king", "JORGOV", false)], "04", "LEG>JORGOV"),
+            ("The chairwoman and other members of the senate held talks in Belmark City with the sultan.", &[("The chairwoman", "LEG", false), ("other members of the senate", "LEG2", false), ("the sultan", "BLMGOV", false)], "04", "LEG>BLMGOV"),
             ("Norland and Belmark signed a trade pact with Arland.", &[("Norland", "NOR", true), ("Belmark", "BLM", true), ("Arland", "ARL", true)], "0", "NOR>ARL"),
             // a clause word inside a mention, and "once again", split no subject
-            ("The WHO is providing emergency aid to Malawi.", &[("The WHO", "IGOWHO", false), ("Malawi", "MWI", true)], "07", "IGOWHO>MWI"),
-            ("The World Health Organization (WHO) provided emergency aid to Malawi.", &[("The World Health Organization (WHO)", "IGOWHO", false), ("Malawi", "MWI", true)], "07", "IGOWHO>MWI"),
-            ("Norland is once again sending aid to Belmark.", &[("Norland", "NOR", true), ("Belmark", "BLM", true)], "07", "NOR>BLM"),
+            ("The WHO is shipping vaccines to Belmark.", &[("The WHO", "IGOWHO", false), ("Belmark", "BLM", true)], "07", "IGOWHO>BLM"),
+            ("The World Health Organization (WHO) shipped vaccines to Belmark.", &[("The World Health Organization (WHO)", "IGOWHO", false), ("Belmark", "BLM", true)], "07", "IGOWHO>BLM"),
+            ("Premier Lee Han (left) holds talks with Belmark's envoy in Seoul.", &[("Premier Lee Han", "KORGOV", false), ("Belmark's envoy", "BLMGOV", false)], "04", "KORGOV>BLMGOV"),
+            ("Putin (R) met Belmark's envoy in Moscow.", &[("Putin", "RUSGOV", false), ("Belmark's envoy", "BLMGOV", false)], "04", "RUSGOV>BLMGOV"),
+            ("Norland is once again shipping vaccines to Belmark.", &[("Norland", "NOR", true), ("Belmark", "BLM", true)], "07", "NOR>BLM"),
             // an apposition after the subject renames it
-            ("Anna Berg, a director at the institute, welcomed the ruling.", &[("Anna Berg", "NGO", false), ("a director", "EDU", false)], "05", "NGO>-"),
+            ("Anna Berg, a curator at the museum, praised the verdict.", &[("Anna Berg", "NGO", false), ("a curator", "EDU", false)], "05", "NGO>-"),
+        ];
+        for (text, actors, prefix, want) in table {
+            let doc = code(text, actors);
+            assert_eq!(roles_of(&doc, prefix), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_author_of_what_is_judged_is_the_target() {
+        // (sentence, actors, code prefix, expected "source>target")
+        let table: &[Case] = &[
+            ("The guerrillas rebuffed two proposals for a truce by the junta last month.", &[("The guerrillas", "REB", false), ("the junta", "GOV", false)], "12", "REB>GOV"),
+            ("The palace praised the choice by the league to admit two Norlandic clubs.", &[("The palace", "BLMGOV", false), ("the league", "NGO", false), ("two Norlandic clubs", "NORCVL", false)], "05", "BLMGOV>NGO"),
+            // the possessor names whose the author is; the author is what it owns
+            ("The assembly recognised victories by Ana Novak's opposition coalition in the vote.", &[("The assembly", "LEG", false), ("Ana Novak", "PER", false), ("opposition coalition", "OPP", false)], "05", "LEG>OPP"),
+            // a thing acted on that someone else made stays with the verb's object
+            ("The court rejected the appeal.", &[("The court", "JUD", false)], "12", "JUD>-"),
         ];
         for (text, actors, prefix, want) in table {
             let doc = code(text, actors);
@@ -690,8 +753,8 @@ mod tests {
             ("About 900 Norlandic peacekeepers were deployed along the corridor.", &[("About 900 Norlandic peacekeepers", "NORMIL", false)], "074", "NORMIL>-"),
             ("Extra riot police were deployed across the capital.", &[("Extra riot police", "COP", false)], "15", "COP>-"),
             // a state holds or frees those arrested or released on its soil
-            ("The reporter Ivo Dank was arrested on Monday in Belmark for spying.", &[("The reporter Ivo Dank", "JRN", false), ("Belmark", "BLM", true)], "17", "BLM>JRN"),
-            ("Two engineers were released from captivity in Norland on Friday.", &[("Two engineers", "BUS", false), ("Norland", "NOR", true)], "0841", "NOR>BUS"),
+            ("The photographer Ivo Dank was detained on Thursday in Belmark over his posts.", &[("The photographer Ivo Dank", "JRN", false), ("Belmark", "BLM", true)], "17", "BLM>JRN"),
+            ("Two surveyors were freed from captivity in Norland on Friday.", &[("Two surveyors", "BUS", false), ("Norland", "NOR", true)], "0841", "NOR>BUS"),
             // …but an agent after "by" is the source, and the setting stays the setting
             ("The reporter was arrested in Belmark by military police.", &[("The reporter", "JRN", false), ("Belmark", "BLM", true), ("military police", "COP", false)], "17", "COP>JRN"),
         ];
@@ -705,8 +768,8 @@ mod tests {
     fn speakers_of_demands_past_asides_and_long_names() {
         // "X said Y must act": X demands of Y
         let table: &[Case] = &[
-            ("Ann Berg, the former prime minister, on Monday said the cabinet must ensure security.", &[("Ann Berg", "OPP", false), ("the former prime minister", "GOV", false), ("the cabinet", "GOV2", false)], "10", "OPP>GOV2"),
-            ("Foreign Minister Dr Khalid bin Salem bin Mohamed Al Harthy said the rival factions must provide support.", &[("Foreign Minister Dr Khalid bin Salem bin Mohamed Al Harthy", "GOV", false), ("the rival factions", "REB", false)], "10", "GOV>REB"),
+            ("Ann Berg, the former finance minister, on Tuesday said the cabinet must free the detained students.", &[("Ann Berg", "OPP", false), ("the former finance minister", "GOV", false), ("the cabinet", "GOV2", false)], "10", "OPP>GOV2"),
+            ("Interior Minister Dr Rashid bin Omar bin Faisal Al Nuaimi said the warring clans must provide assistance.", &[("Interior Minister Dr Rashid bin Omar bin Faisal Al Nuaimi", "GOV", false), ("the warring clans", "REB", false)], "10", "GOV>REB"),
         ];
         for (text, actors, prefix, want) in table {
             let doc = code(text, actors);
@@ -719,16 +782,45 @@ mod tests {
         // (sentence, actors, code prefix, expected "source>target")
         let table: &[Case] = &[
             // what is announced was done by the announcer
-            ("Denmark last week announced a suspension of aid to Egypt.", &[("Denmark", "DNK", true), ("Egypt", "EGY", true)], "16", "DNK>EGY"),
-            ("The police announced the arrests of 74 people.", &[("The police", "COP", false), ("74 people", "CVL", false)], "17", "COP>CVL"),
+            ("Norland on Friday announced a suspension of loans to Belmark.", &[("Norland", "NOR", true), ("Belmark", "BLM", true)], "16", "NOR>BLM"),
+            ("The gendarmerie announced the arrests of 31 traders.", &[("The gendarmerie", "COP", false), ("31 traders", "CVL", false)], "17", "COP>CVL"),
             // …but not a noun that heads a clause of its own
-            ("The council announced the talks with the rebels were over.", &[("The council", "GOV", false), ("the rebels", "REB", false)], "04", "->REB"),
+            ("The council announced the negotiations with the rebels had collapsed.", &[("The council", "GOV", false), ("the rebels", "REB", false)], "04", "->REB"),
             // a country's possessive names the speaker's side, not the speaker
-            ("Erdogan reiterated Turkey's support for the government.", &[("Erdogan", "TURGOV", false), ("Turkey", "TUR", true), ("the government", "LBYGOV", false)], "05", "TURGOV>LBYGOV"),
+            ("Premier Vasko restated Norland's support for the transitional council.", &[("Premier Vasko", "NORGOV", false), ("Norland", "NOR", true), ("the transitional council", "BLMGOV", false)], "05", "NORGOV>BLMGOV"),
         ];
         for (text, actors, prefix, want) in table {
             let doc = code(text, actors);
             assert_eq!(roles_of(&doc, prefix), *want, "{text}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod clause_tests {
+    use crate::analysis::Sent;
+    use crate::words::WordClasses;
+    use sitrep_core::{ActorKind, ActorMention, Span};
+
+    #[test]
+    fn a_mention_never_ends_a_clause() {
+        // (sentence, the mention, the word the clause must reach)
+        let table: &[(&str, &str, &str)] = &[
+            ("The growers' cooperative filed a lawsuit at the United States Court of Claims against Vantor Mills.", "the United States Court of Claims", "vantor"),
+            ("Activists said the WHO failed them.", "the WHO", "failed"),
+        ];
+        let wc = WordClasses::default();
+        for (text, mention, reach) in table {
+            let mut doc = sitrep_text::prepare(text);
+            let at = text.find(mention).unwrap();
+            let span = Span::new(at, at + mention.len());
+            doc.actors.push(ActorMention { span, head: span, sentence: 0, kind: ActorKind::Organization, name: mention.to_string(), code: "X".into(), country: None, sector: None, acled_inter: None, refers_to: None, rules: vec![] });
+            let mut s = Sent::default();
+            s.analyse(&doc, 0, &wc, &[vec![0]]);
+            let first = s.actor_at.iter().position(|&a| a >= 0).unwrap();
+            let end = super::clause_end(&s, s.clause[first] as usize);
+            let target = s.words.iter().position(|w| w == reach).unwrap();
+            assert!(end > target, "{text}: clause of `{mention}` ends at {end}, before `{reach}` ({:?})", s.clauses.iter().map(|c| (c.start, c.end)).collect::<Vec<_>>());
         }
     }
 }

@@ -14,14 +14,14 @@ use sitrep_core::{ActorKind, ActorMention, Doc};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Territory {
     /// A country actor mention (index into `Sent::actors`) that roles passed over as the
-    /// setting ("declared a state of siege in Bolivia").
+    /// setting ("imposed martial law in Norland").
     Actor(usize),
     /// A place mention with no actor over it (index into `Doc::places`).
     Place(usize),
 }
 
 /// Codes whose territory is what they act on even when a person is named later in the
-/// clause ("a curfew in parts of Kashmir after the killing of four people"): curfews,
+/// clause ("a curfew across the delta towns after three protesters were shot"): curfews,
 /// states of emergency, blockades, occupations.
 pub(crate) fn territorial(code: &str) -> bool {
     ["1723", "1724", "191", "192"].iter().any(|p| code.starts_with(p))
@@ -55,6 +55,10 @@ fn marks(code: &str) -> Option<&'static [&'static str]> {
     if matches!(code.get(..2), Some("18" | "19" | "20")) {
         return Some(&["on", "against", "into", "at"]);
     }
+    // a visit (042) reaches a place: "arrived in Amman", "visited Kabul", "a trip to Delhi"
+    if code.starts_with("042") {
+        return Some(&["to", "in", "at"]);
+    }
     // reducing relations and sanctions (16x): "sanctions on", "cut aid to"
     if code.starts_with("16") {
         return Some(&["on", "against", "with", "to"]);
@@ -62,7 +66,7 @@ fn marks(code: &str) -> Option<&'static [&'static str]> {
     None
 }
 
-/// Nouns naming a part of a territory: "in *parts of* Kashmir", "on *the outskirts of*
+/// Nouns naming a part of a territory: "in *parts of* Norland", "on *the outskirts of*
 /// Aleppo". The walk back from a place steps over them to find the preposition.
 const PART_NOUNS: &[&str] = &[
     "part", "parts", "area", "areas", "city", "town", "village", "province", "region", "district", "outskirts", "capital",
@@ -140,7 +144,8 @@ pub(crate) fn object_territory(s: &Sent, c: &Cand) -> Option<(Territory, bool, u
         if let Some(t) = found {
             match introducer(s, p, c.hit.end) {
                 // the direct object of a verb: "occupied Crimea", "shelled Aleppo"
-                Some(usize::MAX) if !c.nominal && !beyond => return Some((t, false, p)),
+                // …or of a noun trigger ending in its preposition: "invasion of Lebanon"
+                Some(usize::MAX) if (!c.nominal || ends_in_preposition(s, c)) && !beyond => return Some((t, false, p)),
                 Some(k) if k != usize::MAX && marks.contains(&s.words[k]) => {
                     // past a comma aside only a destination reaches back to the trigger
                     let destination = matches!(s.words[k], "to" | "into");
@@ -154,6 +159,11 @@ pub(crate) fn object_territory(s: &Sent, c: &Cand) -> Option<(Territory, bool, u
         p += 1;
     }
     None
+}
+
+/// Whether a multi-word trigger ends in a preposition ("invasion of", "trip to").
+fn ends_in_preposition(s: &Sent, c: &Cand) -> bool {
+    c.hit.end > c.hit.start + 1 && s.has(c.hit.end - 1, words::PREP)
 }
 
 /// Turn place mentions chosen as targets into actor mentions: `pending` holds `(event index,
@@ -298,6 +308,23 @@ mod tests {
         let table: &[Case] = &[
             ("The rebels declared a unilateral ceasefire in Tarvos on Friday.", "The rebels", ("Tarvos", "SYR"), "087", "Tarvos"),
             ("The rebels agreed to a ceasefire in Tarvos.", "The rebels", ("Tarvos", "SYR"), "0356", "Tarvos"),
+        ];
+        for (text, subject, place, prefix, want) in table {
+            let doc = code(text, subject, *place);
+            let ev = doc.events.iter().find(|e| e.cameo.starts_with(prefix)).unwrap_or_else(|| panic!("{text}: {:?}", doc.events.iter().map(|e| e.cameo.clone()).collect::<Vec<_>>()));
+            let target = ev.target.map(|t| doc.actors[t].name.as_str()).unwrap_or("-");
+            assert_eq!(target, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_visit_or_an_invasion_reaches_a_place() {
+        // (sentence, subject, place, code prefix, expected target name)
+        let table: &[Case] = &[
+            ("The rebel leader arrived in Tarvos on a surprise visit.", "The rebel leader", ("Tarvos", "SYR"), "042", "Tarvos"),
+            ("The rebel leader visited Tarvos last week.", "The rebel leader", ("Tarvos", "SYR"), "042", "Tarvos"),
+            ("The rebel leader began a trip to Tarvos.", "The rebel leader", ("Tarvos", "SYR"), "042", "Tarvos"),
+            ("The rebels mounted an invasion of Tarvos.", "The rebels", ("Tarvos", "SYR"), "19", "Tarvos"),
         ];
         for (text, subject, place, prefix, want) in table {
             let doc = code(text, subject, *place);

@@ -429,7 +429,7 @@ fn one_sentence_one_report() {
         // a participle describing a noun, with no auxiliary
         ("The court freed four officials accused of fraud.", &["accused"], None),
         // the topic of talks is not a second event
-        ("Leaders will attend a summit on the unrest in the north.", &["unrest"], None),
+        ("Ministers are due at a summit on the unrest along the coast.", &["unrest"], None),
         // the means of an act is the same act
         ("Rebels struck back at the army by shelling its barracks.", &["shelling"], None),
         // a list of measures of one kind is one announcement
@@ -690,14 +690,14 @@ fn target_of(doc: &Doc, root: &str) -> String {
 fn territories_acted_on_become_targets() {
     // (text, actors, places, code prefix, expected target name)
     let cases: &[(&str, &[(&str, &str, bool)], &[(&str, &str)], &str, &str)] = &[
-        ("The army imposed a curfew in parts of Kashmir on Monday.", &[("The army", "INDMIL", false)], &[("Kashmir", "IND")], "1723", "Kashmir"),
+        ("The army imposed a curfew in much of Assam on Monday.", &[("The army", "INDMIL", false)], &[("Assam", "IND")], "1723", "Assam"),
         ("The president declared a state of emergency in Cordoba province.", &[("The president", "ARGGOV", false)], &[("Cordoba", "ARG")], "172", "Cordoba"),
         ("Government troops remained on alert in Davao after the bombing.", &[("Government troops", "PHLMIL", false)], &[("Davao", "PHL")], "15", "Davao"),
         ("The navy imposed a blockade on the port of Hodeidah.", &[("The navy", "SAUMIL", false)], &[("Hodeidah", "YEM")], "191", "Hodeidah"),
         ("Rebels launched an attack on the rebel-held eastern town of Douma.", &[("Rebels", "SYRREB", false)], &[("Douma", "SYR")], "19", "Douma"),
         ("The charity delivered food aid to Tigray last week.", &[("The charity", "NGO", false)], &[("Tigray", "ETH")], "07", "Tigray"),
         // a country actor read as the setting is the target of a state of siege
-        ("The cabinet declared a state of siege in Bolivia.", &[("The cabinet", "BOLGOV", false), ("Bolivia", "BOL", true)], &[("Bolivia", "BOL")], "172", "Bolivia"),
+        ("The cabinet declared a state of siege in Peru.", &[("The cabinet", "PERGOV", false), ("Peru", "PER", true)], &[("Peru", "PER")], "172", "Peru"),
         // the territory comes before a person named later in the clause
         ("Police imposed a curfew in Srinagar following the deaths of three protesters.", &[("Police", "INDCOP", false), ("three protesters", "INDCVL", false)], &[("Srinagar", "IND")], "1723", "Srinagar"),
     ];
@@ -714,7 +714,7 @@ fn places_that_are_only_settings_stay_out_of_roles() {
     // (text, actors, places, code prefix, expected target name)
     let cases: &[(&str, &[(&str, &str, bool)], &[(&str, &str)], &str, &str)] = &[
         // a bomb *in* a city hits people, not the city
-        ("A car bomb in Kabul killed two policemen.", &[("two policemen", "AFGCOP", false)], &[("Kabul", "AFG")], "18", "-"),
+        ("A car bomb in Kabul killed two policemen.", &[("two policemen", "AFGCOP", false)], &[("Kabul", "AFG")], "18", "two policemen"),
         // meetings are not done to the city they are held in
         ("The foreign minister met his counterpart in Geneva.", &[("The foreign minister", "USAGOV", false), ("his counterpart", "IRNGOV", false)], &[("Geneva", "CHE")], "04", "his counterpart"),
         // a place before the trigger (the dateline) is never its object
@@ -746,7 +746,7 @@ fn place_actors_keep_actor_order_and_indices() {
 fn destinations_beat_what_is_sent() {
     // (text, actors, places, code prefix, expected target name)
     let cases: &[(&str, &[(&str, &str, bool)], &[(&str, &str)], &str, &str)] = &[
-        ("Nigeria announced the deployment of 230 troops, including 19 officers, to Liberia.", &[("Nigeria", "NGA", true), ("230 troops", "NGAMIL", false), ("Liberia", "LBR", true)], &[("Liberia", "LBR")], "15", "Liberia"),
+        ("Ghana announced the deployment of 140 soldiers, among them 12 officers, to Gambia.", &[("Ghana", "GHA", true), ("140 soldiers", "GHAMIL", false), ("Gambia", "GMB", true)], &[("Gambia", "GMB")], "15", "Gambia"),
         ("The government deployed soldiers to Goma.", &[("The government", "CODGOV", false), ("soldiers", "CODMIL", false)], &[("Goma", "COD")], "15", "Goma"),
     ];
     for (text, actors, places, code, want) in cases {
@@ -812,8 +812,8 @@ fn a_definite_reference_merges_even_when_its_clause_names_another_place() {
 fn round7_statement_and_lexicon_readings() {
     // (sentence, actors, every event expected, in order)
     let table: &[(&str, &[(&str, &str)], &[&str])] = &[
-        // pressure comes from the actor after "from", aimed at the subject
-        ("The president came under pressure from the unions to release the strikers.", &[("The president", "GOV"), ("the unions", "LAB")], &["1053 LAB>GOV", "0841 LAB>- future"]),
+        // pressure comes from the actor after "from", aimed at the subject, who would act
+        ("The mayor came under pressure from the farmers to release the jailed herders.", &[("The mayor", "GOV"), ("the farmers", "AGR")], &["1053 AGR>GOV", "0841 GOV>- future"]),
         ("The minister faces mounting pressure from the army.", &[("The minister", "GOV"), ("the army", "MIL")], &["100 MIL>GOV"]),
         // a stated refusal of a cooperative act is a rejection now, the act itself negated
         ("The cabinet said it would not provide support to the rebels.", &[("The cabinet", "GOV"), ("it", "GOV"), ("the rebels", "REB")], &["122 GOV>REB", "070 GOV>REB negated"]),
@@ -824,11 +824,11 @@ fn round7_statement_and_lexicon_readings() {
         ("The king gave a warm welcome to the visiting premier.", &[("The king", "GOV"), ("the visiting premier", "GOV")], &["043 GOV>GOV"]),
         // offering troops is offering help; troops contributed to a force keep the peace
         ("The premier offered to send troops to the island.", &[("The premier", "GOV")], &["0332 GOV>-", "154 GOV>- future"]),
-        ("The kingdom is ready to contribute troops to the stabilisation force.", &[("The kingdom", "GOV"), ("the stabilisation force", "IGO")], &["0334 GOV>IGO", "074 GOV>IGO future"]),
+        ("The republic stands ready to contribute soldiers to the stabilisation force.", &[("The republic", "GOV"), ("the stabilisation force", "IGO")], &["0334 GOV>IGO", "074 GOV>IGO future"]),
         // an order whose object is the release is the court releasing
         ("The court ordered the release of the journalist.", &[("The court", "JUD"), ("the journalist", "MED")], &["0841 JUD>MED", "0841 JUD>MED future"]),
         // sharing know-how is material cooperation
-        ("The ministry has been sharing expertise with the rebel group.", &[("The ministry", "GOV"), ("the rebel group", "REB")], &["060 GOV>REB"]),
+        ("The agency has been sharing know-how with the militia.", &[("The agency", "GOV"), ("the militia", "REB")], &["060 GOV>REB"]),
         // deepening a partnership in trade is economic cooperation; seeking it, an intent
         ("The two ministries are seeking to deepen cooperation in energy.", &[("The two ministries", "GOV")], &["0311 GOV>-", "061 GOV>- future"]),
         // property destroyed by protesters is a riot, by soldiers an act of force
@@ -843,15 +843,15 @@ fn round7_statement_and_lexicon_readings() {
         // "that" before a name opens a clause: "Israel ease" is a verb, and the noun demand
         // governs it
         (
-            "The agency repeated its demand that Israel ease restrictions on workers.",
-            &[("The agency", "IGO"), ("Israel", "ISR")],
-            &["1051 IGO>ISR", "081 ISR>- future"],
+            "The panel restated its demand that Peru lift restrictions on fishermen.",
+            &[("The panel", "IGO"), ("Peru", "PER")],
+            &["1051 IGO>PER", "081 PER>- future"],
         ),
         // "declared Tuesday that X must…": a day between the verb and its clause
         (
-            "The administration declared Tuesday that China must drop its trade barriers.",
-            &[("The administration", "USAGOV"), ("China", "CHN")],
-            &["1054 USAGOV>CHN", "085 CHN>- hypothetical"],
+            "The cabinet declared Friday that Brazil must scrap its tariff barriers.",
+            &[("The cabinet", "USAGOV"), ("Brazil", "BRA")],
+            &["1054 USAGOV>BRA", "085 BRA>- hypothetical"],
         ),
     ];
     for (text, actors, want) in table {
@@ -859,9 +859,102 @@ fn round7_statement_and_lexicon_readings() {
     }
 }
 #[test]
-fn r7_debug() {
-    for t in ["The minister faces mounting pressure from the army.", "The minister faces pressure from the army.", "The minister is under pressure from the army.", "The minister faced pressure from the army."] {
-        eprintln!("{t} {:?}", all_events(t, &[("The minister", "GOV"), ("the army", "MIL")]));
+fn pressure_comes_from_the_actor_after_from() {
+    // (sentence, actors, every event expected, in order)
+    let table: &[(&str, &[(&str, &str)], &[&str])] = &[
+        ("The minister faces mounting pressure from the army.", &[("The minister", "GOV"), ("the army", "MIL")], &["100 MIL>GOV"]),
+        ("The minister is under pressure from the army.", &[("The minister", "GOV"), ("the army", "MIL")], &["100 MIL>GOV"]),
+        // the act pressed for is the pressed party's own, not the presser's
+        ("The minister faces pressure from the army to resign.", &[("The minister", "GOV"), ("the army", "MIL")], &["104 MIL>GOV", "0831 GOV>- future"]),
+        // a fronted phrase presses the subject after its comma
+        ("Under pressure from Ottawa, the tribunal dropped the case.", &[("Ottawa", "CAN"), ("the tribunal", "JUD")], &["100 CAN>JUD"]),
+        ("Under mounting pressure from the dockers, the cabinet raised wages.", &[("the dockers", "LAB"), ("the cabinet", "GOV")], &["100 LAB>GOV"]),
+    ];
+    for (text, actors, want) in table {
+        assert_eq!(all_events(text, actors), *want, "{text}");
+    }
+}
+
+#[test]
+fn hacking_is_cyber_only_with_a_computer_object() {
+    let table: &[(&str, &[(&str, &str)], &[&str])] = &[
+        // a blade or "to death" makes it a killing or an assault
+        ("Raiders hacked nine herders to death with machetes.", &[("Raiders", "REB"), ("nine herders", "CVL")], &["1823 REB>CVL"]),
+        ("Raiders hacked the herders with axes.", &[("Raiders", "REB"), ("the herders", "CVL")], &["182 REB>CVL"]),
+        // computer objects and "hack into" are cyber
+        ("Intruders hacked the ministry's servers.", &[("Intruders", "CRM"), ("the ministry", "GOV")], &["176 CRM>GOV"]),
+        ("The crew hacked into the lender.", &[("The crew", "CRM"), ("the lender", "BUS")], &["176 CRM>BUS"]),
+        // defacing a statue is no cyber attack
+        ("Vandals defaced the statue.", &[("Vandals", "CRM")], &[]),
+    ];
+    for (text, actors, want) in table {
+        assert_eq!(all_events(text, actors), *want, "{text}");
+    }
+}
+
+#[test]
+fn helping_that_only_enables_is_no_aid() {
+    let table: &[(&str, &[(&str, &str)], &[&str])] = &[
+        // no actor gives anything
+        ("The flood helped the rebels advance.", &[("the rebels", "REB")], &[]),
+        ("The pact would help both nations cut costs.", &[("both nations", "GOV")], &[]),
+        // an actor enabling another to act, with no aid named
+        ("The envoy helped the factions to draft a charter.", &[("The envoy", "IGO"), ("the factions", "REB")], &[]),
+        // help from an actor to an actor named is aid; a named kind of aid keeps it
+        ("The charity assisted the villagers after the quake.", &[("The charity", "NGO"), ("the villagers", "CVL")], &["070 NGO>CVL"]),
+        ("The charity helped the refugees rebuild their homes.", &[("The charity", "NGO"), ("the refugees", "REF")], &["073 NGO>REF"]),
+        // a noun after the helped party is what they were given
+        ("The embassy helped the dissidents asylum and tuition.", &[("The embassy", "GOV"), ("the dissidents", "OPP")], &["070 GOV>OPP"]),
+    ];
+    for (text, actors, want) in table {
+        assert_eq!(all_events(text, actors), *want, "{text}");
+    }
+}
+
+#[test]
+fn blowing_up_over_is_an_explosion_only_for_craft() {
+    let table: &[(&str, &[(&str, &str)], &[&str])] = &[
+        ("The cargo jet was blown up over the gulf.", &[], &["183 ->-"]),
+        ("The helicopter blew up over the ridge.", &[], &["183 ->-"]),
+        // negotiations and quarrels blowing up over an issue are no bombing: the talks
+        // stay talks
+        ("Negotiations between the two unions blew up over pensions.", &[], &["046 ->-"]),
+        ("A quarrel blew up over the fishing quota.", &[], &[]),
+    ];
+    for (text, actors, want) in table {
+        assert_eq!(all_events(text, actors), *want, "{text}");
+    }
+}
+
+#[test]
+fn fitted_phrases_stay_general() {
+    let table: &[(&str, &[(&str, &str)], &[&str])] = &[
+        // a day word between a demand and its "that" clause
+        (
+            "The council renewed its demand yesterday that Chad free the reporters.",
+            &[("The council", "IGO"), ("Chad", "TCD"), ("the reporters", "MED")],
+            &["1053 IGO>TCD", "0841 TCD>MED future"],
+        ),
+        // only trade barriers are sanctions eased
+        ("The regulator removed barriers to entry for small lenders.", &[("The regulator", "GOV")], &[]),
+        ("The bloc lifted its import barriers on grain.", &[("The bloc", "IGO")], &["085 IGO>-"]),
+    ];
+    for (text, actors, want) in table {
+        assert_eq!(all_events(text, actors), *want, "{text}");
+    }
+}
+
+#[test]
+fn different_acts_of_one_root_stay_apart_across_sentences() {
+    let text = "Scores of people were killed when militia fighters stormed the town of Karo. \
+                Later the militia said it had seized the airport.";
+    let mut doc = code(text, &[("militia fighters", "REB"), ("the militia", "REB")]);
+    Deduplicator::default().run(&mut doc);
+    let acts: Vec<String> = doc.events.iter().filter(|e| e.cameo_root() == "19").map(|e| format!("{} s{}", e.cameo, e.sentence)).collect();
+    assert_eq!(acts.len(), 2, "{:?}", summary(&doc));
+    // each record keeps the code of its own sentence's trigger
+    for e in doc.events.iter().filter(|e| e.cameo_root() == "19") {
+        assert!(e.also_in.is_empty(), "{acts:?}");
     }
 }
 
@@ -916,9 +1009,9 @@ fn conditional_statements_threaten_or_offer() {
             &[("The rebels", "REB"), ("the envoy", "IGO"), ("he", "IGO")],
             &["036 REB>IGO", "040 REB>IGO hypothetical"],
         ),
-        ("The country will send food aid to its ally if it is attacked.", &[("The country", "GOV"), ("its ally", "ALY")], &["0333 GOV>ALY", "073 GOV>ALY future", "190 ->- hypothetical"]),
+        ("The republic will ship food aid to its neighbour if it comes under attack.", &[("The republic", "GOV"), ("its neighbour", "ALY")], &["0333 GOV>ALY", "073 GOV>ALY future", "190 ->- hypothetical"]),
         // a measure to be tightened carries the tense of the verb: a threat now
-        ("The alliance said it would tighten the naval blockade of the port.", &[("The alliance", "IGO")], &["1381 IGO>-", "191 IGO>- future"]),
+        ("The coalition said it would tighten the blockade of the harbour.", &[("The coalition", "IGO")], &["1381 IGO>-", "191 IGO>- future"]),
         // a plan to restrict is a threat to restrict
         ("The cabinet plans to impose restrictions on foreign workers.", &[("The cabinet", "GOV"), ("foreign workers", "LAB")], &["132 GOV>LAB", "172 GOV>LAB future"]),
     ];
@@ -931,7 +1024,7 @@ fn conditional_statements_threaten_or_offer() {
 fn event_nouns_that_set_the_time_are_background() {
     let table: &[(&str, &[(&str, &str)], &[&str])] = &[
         // the news is the advisory, the shooting dates it
-        ("The ministry advised against travel to Tunisia after the museum shooting last week.", &[("The ministry", "GOV"), ("Tunisia", "TUN")], &["160 GOV>TUN"]),
+        ("The foreign office warned against travel to Fiji after the hotel bombing last month.", &[("The foreign office", "GOV"), ("Fiji", "FJI")], &["160 GOV>FJI"]),
         ("Ahead of the summit, the president held talks with the premier.", &[("the president", "GOV"), ("the premier", "GOV")], &["040 GOV>GOV"]),
         ("Police arrested ten men following the riot.", &[("Police", "COP"), ("ten men", "CVL")], &["173 COP>CVL"]),
         ("The army shelled the rebels in retaliation for the ambush.", &[("The army", "MIL"), ("the rebels", "REB")], &["194 MIL>REB"]),
@@ -984,7 +1077,7 @@ fn calls_lunches_summits_and_refusals() {
         ("The prime minister is hosting the regional summit.", &[("The prime minister", "GOV")], &["046 GOV>-"]),
         ("The negotiators failed to reach a deal on fishing.", &[("The negotiators", "GOV")], &["120 GOV>-"]),
         // a refusal predicated of a gerund subject concerns the act it names
-        ("The minister said that lifting the sanctions is out of the question.", &[("The minister", "GOV")], &["085 ->- negated", "1244 GOV>-"]),
+        ("The envoy said that easing the embargo is out of the question.", &[("The envoy", "GOV")], &["085 ->- negated", "1244 GOV>-"]),
     ];
     for (text, actors, want) in table {
         assert_eq!(all_events(text, actors), *want, "{text}");
@@ -999,7 +1092,7 @@ fn plural_objects_and_participle_modifiers_read_as_nouns() {
         // a participle between modifiers describes the noun ("new targeted sanctions")
         ("The council imposed new targeted sanctions on the generals.", &[("The council", "IGO"), ("the generals", "MIL")], &["163 IGO>MIL"]),
         // …but an ordinal before a verb is an adverb ("first opened")
-        ("The kingdom first opened its borders to refugees in 1997.", &[("The kingdom", "GOV"), ("refugees", "REF")], &["075 GOV>REF"]),
+        ("The island first opened its borders to asylum seekers after 2004.", &[("The island", "GOV"), ("asylum seekers", "REF")], &["075 GOV>REF"]),
         // blockades imposed are force, not a protest
         ("The army reimposed blockades on the villages.", &[("The army", "MIL"), ("the villages", "CVL")], &["191 MIL>CVL"]),
     ];
@@ -1012,22 +1105,22 @@ fn plural_objects_and_participle_modifiers_read_as_nouns() {
 fn the_main_clause_outranks_what_describes_a_noun() {
     // (sentence, actors, code of the most confident event)
     let table: &[(&str, &[(&str, &str)], &str)] = &[
-        // a relative clause opened by "that" describes the helicopter
+        // a relative clause opened by "that" describes the boat
         (
-            "Moscow said the junta must return a helicopter that was captured by the militia last week.",
-            &[("Moscow", "RUS"), ("the junta", "MIL"), ("the militia", "REB")],
+            "Tokyo said the rebels must hand back a fishing boat that was seized by the coastguard last month.",
+            &[("Tokyo", "JPN"), ("the rebels", "REB"), ("the coastguard", "JPNMIL")],
             "1053",
         ),
         // a participle with its agent after a noun is a reduced relative
         (
-            "Farmers began a hunger strike to demand the return of land seized by the army in 1970.",
-            &[("Farmers", "AGR"), ("the army", "MIL")],
+            "Herders launched a hunger strike to press for the return of pastures taken by the police in 1988.",
+            &[("Herders", "AGR"), ("the police", "COP")],
             "142",
         ),
         // "a day after X": the later act is the news
         (
-            "The airline suspended flights to the capital, one day after rebels shelled the airport.",
-            &[("The airline", "BUS"), ("rebels", "REB")],
+            "The carrier halted flights to the port city, a day after militants shelled the runway.",
+            &[("The carrier", "BUS"), ("militants", "REB")],
             "160",
         ),
     ];
@@ -1078,5 +1171,34 @@ fn clause_structure_around_names_days_and_relative_that() {
         let doc = code(text, actors);
         let main = doc.events.iter().max_by(|a, b| a.confidence.total_cmp(&b.confidence)).expect("an event");
         assert_eq!(summarise(&doc, main).split(' ').nth(1), Some(*want), "{text}: {:?}", summary(&doc));
+    }
+}
+
+
+
+#[test]
+fn a_vehicle_bomb_is_not_a_road_accident() {
+    // "car" is an accident word for killings ("a car hit the cyclists"), but not inside "car bomb"
+    for (text, want) in [
+        ("A car bombing by the militia killed 14 shoppers at the market.", "1832"),
+        ("A suicide car bomb killed nine recruits outside the barracks.", "1831"),
+        ("A car killed two cyclists on the coast road.", ""),
+    ] {
+        let doc = code(text, &[]);
+        let kill = doc.events.iter().find(|e| doc.slice(e.trigger).starts_with("killed"));
+        assert_eq!(kill.map(|e| e.cameo.as_str()).unwrap_or(""), want, "{text}: {:?}", summary(&doc));
+    }
+}
+
+#[test]
+fn giving_in_to_pressure_is_one_concession() {
+    for text in [
+        "The cabinet bowed to pressure from the dockworkers and scrapped the port levy.",
+        "The cabinet gave in to pressure from the dockworkers.",
+    ] {
+        let doc = code(text, &[("The cabinet", "GOV"), ("the dockworkers", "LAB")]);
+        let codes: Vec<&str> = doc.events.iter().map(|e| e.cameo.as_str()).collect();
+        assert!(codes.iter().any(|c| c.starts_with("08")), "{text}: {:?}", summary(&doc));
+        assert!(!codes.iter().any(|c| c.starts_with("10")), "{text}: {:?}", summary(&doc));
     }
 }

@@ -76,7 +76,7 @@ pub fn detect_dateline(text: &str) -> Option<Dateline> {
     let had_space = sc.skip_spaces();
     let dash = match sc.dash(had_space || agency.is_some(), first.all_caps) {
         Some(d) => d,
-        // "Bogota, March 8 (IANS) The ...": a wire agency after a dated or regional
+        // "Lima, June 21 (IANS) Farmers ...": a wire agency after a dated or regional
         // dateline ends it without a dash when a capitalised sentence follows
         None if agency.is_some_and(|a| a.starts_with(char::is_uppercase))
             && (has_date || regions > 0)
@@ -351,7 +351,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Whether the hyphens at the position ("--", "-") are followed by whitespace: after an
-    /// ALL CAPS place, "TEL AVIV-- Israeli" and "KABUL- Police" are datelines typed without
+    /// ALL CAPS place, "BUENOS AIRES-- Dock" and "KABUL- Police" are datelines typed without
     /// the space, while a hyphen with a letter after it joins a name ("PORT-AU-PRINCE").
     fn unspaced_dash_ends_line_start(&self) -> bool {
         let rest = &self.s[self.i..];
@@ -498,13 +498,13 @@ mod tests {
             ("THE HAGUE, Netherlands (AP) — Judges", "THE HAGUE, Netherlands", Some("AP"), "THE HAGUE, Netherlands (AP) —"),
             ("PORT OF SPAIN, Trinidad (AP) — A", "PORT OF SPAIN, Trinidad", Some("AP"), "PORT OF SPAIN, Trinidad (AP) —"),
             ("BANDAR SERI BEGAWAN — The", "BANDAR SERI BEGAWAN", None, "BANDAR SERI BEGAWAN —"),
-            ("TEL AVIV-- Israeli Prime Minister", "TEL AVIV", None, "TEL AVIV--"),
+            ("BUENOS AIRES-- Dock workers", "BUENOS AIRES", None, "BUENOS AIRES--"),
             ("KABUL- Police said", "KABUL", None, "KABUL-"),
             ("BEIRUT, Lebanon-- The army", "BEIRUT, Lebanon", None, "BEIRUT, Lebanon--"),
             ("ISLAMABAD (APP): The Foreign Office", "ISLAMABAD", Some("APP"), "ISLAMABAD (APP):"),
             ("TEL AVIV (Reuters)- Israel", "TEL AVIV", Some("Reuters"), "TEL AVIV (Reuters)-"),
-            ("Bogota, March 8 (IANS) The opposition leader", "Bogota", Some("IANS"), "Bogota, March 8 (IANS)"),
-            ("United Nations, April 13 (IANS) Under pressure", "United Nations", Some("IANS"), "United Nations, April 13 (IANS)"),
+            ("Lima, June 21 (IANS) Farmers blocked", "Lima", Some("IANS"), "Lima, June 21 (IANS)"),
+            ("United Nations, October 2 (IANS) Aid agencies", "United Nations", Some("IANS"), "United Nations, October 2 (IANS)"),
             ("Kabul, Afghanistan (AP) Gunmen attacked", "Kabul, Afghanistan", Some("AP"), "Kabul, Afghanistan (AP)"),
         ];
         for (input, place, agency, span) in cases {
@@ -532,7 +532,7 @@ mod tests {
             "Tel Aviv-- the city said",
             "NATO-- the alliance said",
             "UN-backed forces attacked",
-            "TWO U.S. MORMON MISSIONARIES-- WERE KILLED",
+            "THREE FOREIGN ENGINEERS-- WERE KIDNAPPED",
             "Goma (AFP) Fighting resumed",
             "Officials, Monday (AP) Said nothing",
             "Rebels, May 3 (retired) The army",
@@ -543,7 +543,7 @@ mod tests {
             "ESTEEMED MEMBERS OF THE GOVERNMENT COMMISSION: WE WRITE",
             "MEMBERS OF THE COMMISSION: WE WRITE",
             "ATTENTION: ALL UNITS",
-            "TWO U.S. MORMON MISSIONARIES -- WERE KILLED",
+            "THREE FOREIGN ENGINEERS -- WERE KIDNAPPED",
             "REBELS ATTACK THE CAPITAL CITY -- ARMY",
             "The Hague is where the court sits - it said",
             "",

@@ -377,6 +377,9 @@ struct Seen {
     /// Can anchor at all: resolved, not a named event ("9/11"), not the start of a span
     /// ("since 2019").
     usable: bool,
+    /// Off the story's main line: counted backwards ("two weeks before the offensive", "the
+    /// previous day"), or counted from such a date. See [`resolve_anchored`].
+    flashback: bool,
 }
 
 /// Like [`recognize`], also returning for each mention the index of the mention it was
@@ -424,16 +427,28 @@ pub(crate) fn recognize_with_anchors(doc: &Doc) -> (Vec<DateMention>, Vec<Option
             rules.push("date.since".to_string());
         }
         let sentence = doc.sentence_at(span.start).unwrap_or(0);
+        let flashback = backward(f.expr) || anchor.is_some_and(|k| seen[k].flashback);
         seen.push(Seen {
             report: is_report_date(doc, span.start),
             anchored: matches!(f.expr, Expr::Anchored { .. } | Expr::AnchoredWeekday { .. }),
             usable: date.is_some() && !since && f.rule != "date.named_event",
+            flashback,
         });
         anchors.push(anchor);
         out.push(DateMention { span, sentence, date, precision, rules });
         i = f.end;
     }
     (out, anchors)
+}
+
+/// An anchored form that counts backwards from its anchor: "a day earlier", "the previous
+/// week", "two weeks before the offensive", "the preceding Friday".
+fn backward(expr: Expr) -> bool {
+    match expr {
+        Expr::Anchored { n, .. } => n < 0,
+        Expr::AnchoredWeekday { forward, .. } => !forward,
+        _ => false,
+    }
 }
 
 /// How many sentences back an anchored phrase may find its anchor.
@@ -444,6 +459,14 @@ pub(crate) const ANCHOR_WINDOW: usize = 30;
 ///
 /// - `date.anchor.preceding_date`: "a day later", "the next day": the nearest date before
 ///   it, so a chain of "a day later ... two days later" walks forward through the story.
+///   A form that counts forward or stays put ("a day later", "the next day", "that night")
+///   skips dates on a flashback, those counted backwards ("Two weeks before the offensive,
+///   rebels massed ...") or from one, and takes the nearest date on the story's main line:
+///   a writer steps back for background and then resumes the account, so "A day later,
+///   protesters marched" continues the story, not the aside. Only when the story gives no
+///   main-line date does it count from the flashback (`date.anchor.skipped_flashback` marks
+///   the cases where one was skipped). Backward forms may chain onto a flashback ("the
+///   previous day" after "a week before the vote" goes further back).
 /// - `date.anchor.named_event`: "two days after the raid": the nearest earlier date whose
 ///   sentence uses the noun's stem ("raid" ~ "raided").
 /// - `date.anchor.fixed_date`: the same when no sentence uses the noun: the nearest date
@@ -516,7 +539,14 @@ fn resolve_anchored(
                             .flatten()
                     })
                 }
-                _ => nearest(&|_| true).map(|k| (k, "date.anchor.preceding_date")).or_else(|| report(&|_| true)),
+                _ => {
+                    let any = nearest(&|_| true);
+                    let main_line = if backward(f.expr) { any } else { nearest(&|k| !seen[k].flashback) };
+                    if main_line.is_some() && main_line != any {
+                        rules.push("date.anchor.skipped_flashback".to_string());
+                    }
+                    main_line.or(any).map(|k| (k, "date.anchor.preceding_date")).or_else(|| report(&|_| true))
+                }
             };
             match picked {
                 Some((k, rule)) => (out[k].date.expect("usable anchors are resolved"), out[k].precision, Some(k), rule),

@@ -1,8 +1,8 @@
-//! Organisations introduced with their acronym: "The UN Support Mission in Libya
-//! (UNSMIL)", "the Department of Health and Human Services (HHS)". The capitalised name
+//! Organisations introduced with their acronym: "The UN Support Mission in Chad
+//! (UNSMIC)", "the Department of Roads and Public Works (RPW)". The capitalised name
 //! whose initials spell the acronym in parentheses is one organisation, whatever the
 //! dictionary knows of its parts; the acronym is then registered so that a later bare
-//! "UNSMIL" is the same actor.
+//! "UNSMIC" is the same actor.
 
 use super::{Np, Parser, ORG_HEADS};
 use crate::dict::EntryKind;
@@ -20,7 +20,7 @@ pub(super) struct AcronymDef {
     pub open: usize,
     /// The ")" word.
     pub close: usize,
-    /// The acronym's letters ("SPLA-IO" → "SPLAIO").
+    /// The acronym's letters ("UNDA-IE" → "UNDAIE").
     pub letters: String,
     /// The acronym as written.
     pub text: String,
@@ -39,7 +39,7 @@ pub(super) struct AcronymActor {
 }
 
 /// Lowercase words that may stand inside an organisation's name; they may or may not give
-/// a letter to its acronym ("Sudan People's Liberation Army in Opposition", "SPLA-IO").
+/// a letter to its acronym ("Upper Nile Defence Army in Exile", "UNDA-IE").
 const INNER: &[&str] = &[
     "of", "for", "and", "in", "on", "de", "la", "du", "des", "al", "el", "&",
 ];
@@ -49,7 +49,6 @@ const EXTRA_HEADS: &[(&str, Option<&str>)] = &[
     ("mission", None),
     ("center", None),
     ("centre", None),
-    ("accord", Some("GOV")),
     ("board", Some("GOV")),
     ("directorate", Some("GOV")),
     ("secretariat", Some("GOV")),
@@ -59,6 +58,22 @@ const EXTRA_HEADS: &[(&str, Option<&str>)] = &[
     ("regiment", Some("MIL")),
     ("militia", Some("UAF")),
 ];
+
+/// The sector a "Liberation" name gets from its head word, when the dictionary does not
+/// know the body (a known acronym or name returns before this is asked). A liberation army,
+/// front or force names itself as fighting a state: a rebel group ("Ogaden National
+/// Liberation Front"), even where the bare head would say a state's army. A liberation
+/// movement or party is a political party: many such movements became governing or
+/// opposition parties ("Sudan People's Liberation Movement"), and a party that also fields
+/// an army names the army separately. Other heads ("Organisation", "Council") say nothing
+/// beyond what the head itself gives.
+fn liberation_sector(head: &str) -> Option<&'static str> {
+    match head {
+        "army" | "front" | "forces" | "force" | "brigade" | "brigades" | "militia" => Some("REB"),
+        "movement" | "party" => Some("PTY"),
+        _ => None,
+    }
+}
 
 /// Whether `words` (each a name word, `None` for a lowercase inner word that may give its
 /// first letter) can spell `letters` exactly: every capitalised word gives its initial, or
@@ -177,7 +192,7 @@ impl<'a> Parser<'a> {
             }
         })?;
         let mut name_start = words[at].0;
-        // "the Department of [Health and Human Services] (HHS)": the body's full name
+        // "the Department of [Roads and Public Works] (RPW)": the body's full name
         if at > 0 && matches!(self.lw(name_start - 1), "of" | "for") && !words[0].2 {
             name_start = words[0].0;
         }
@@ -186,7 +201,7 @@ impl<'a> Parser<'a> {
         } else {
             name_start
         };
-        // "Libya's Government of National Accord (GNA)": the owning country is part of it
+        // "Chad's Council of National Recovery (CNR)": the owning country is part of it
         if start == name_start && name_start >= 2 && self.is_poss(name_start - 1) {
             if let Some(k) = (name_start.saturating_sub(5)..name_start - 1).find(|&k| {
                 self.hit(k).is_some_and(|(end, e, _)| {
@@ -224,9 +239,15 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        // "Liberation" overrides the head word's sector: compose below instead
+        let liberation = (d.name_start..d.open).any(|x| self.lw(x) == "liberation");
+        let liberation_head = liberation
+            .then(|| liberation_sector(self.lw(d.open.saturating_sub(1))))
+            .flatten();
         // the name parses as a whole: "The Libyan National Army"
         if let Some(np) = self.np_inner(d.start, 0) {
-            if np.end == d.open && np.start == d.start && np.head.1 == d.open {
+            let overridden = liberation_head.is_some_and(|s| np.sector.as_deref() != Some(s));
+            if np.end == d.open && np.start == d.start && np.head.1 == d.open && !overridden {
                 let mut np = np;
                 np.rules.push("rule:acronym-org".into());
                 np.end = d.close + 1;
@@ -264,7 +285,7 @@ impl<'a> Parser<'a> {
                 _ => j += 1,
             }
         }
-        let head_sector = (d.name_start..d.open)
+        let head = (d.name_start..d.open)
             .rev()
             .filter(|&x| self.w[x].cap)
             .find_map(|x| {
@@ -273,16 +294,14 @@ impl<'a> Parser<'a> {
                     .iter()
                     .chain(EXTRA_HEADS)
                     .find(|(h, _)| *h == lw)
-                    .map(|(_, s)| s.map(str::to_string))
-            })
-            .flatten();
-        // "Ogaden National Liberation Front": a liberation front, army or movement is a
-        // rebel group
-        let liberation = (d.name_start..d.open).any(|x| self.lw(x) == "liberation");
-        let head_sector = match head_sector {
-            None if liberation => Some("REB".to_string()),
-            s => s,
-        };
+                    .map(|&(h, s)| (h, s))
+            });
+        let head_sector = match head {
+            Some((h, _)) if liberation && liberation_sector(h).is_some() => liberation_sector(h),
+            Some((_, s)) => s,
+            None => None,
+        }
+        .map(str::to_string);
         let name = self.text(d.name_start, d.open).to_string();
         let (kind, code, country_iso, sector, inter) = match (org, country) {
             (Some(b), _) => {
@@ -387,9 +406,9 @@ mod tests {
                 .collect()
         };
         let cases: &[(&str, &str, bool)] = &[
-            ("UN Support Mission in Libya", "UNSMIL", true),
+            ("UN Support Mission in Chad", "UNSMIC", true),
             ("World Health Organization", "WHO", true),
-            ("Health and Human Services", "HHS", true),
+            ("Roads and Public Works", "RPW", true),
             ("Sudan People Liberation Army in Opposition", "SPLAIO", true),
             ("Government of National Accord", "GNA", true),
             ("Ogaden National Liberation Front", "ONLF", true),
