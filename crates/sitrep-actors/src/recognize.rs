@@ -237,6 +237,15 @@ const BEFORE_NUMBER: &[&str] = &[
 ];
 
 /// Prepositions after which a capitalised name is more likely a place than an actor.
+/// Nouns for what a government sends or exerts: a national capital after "<noun> from" stands
+/// for its government ("pressure from Washington"), not for where something came from.
+const SENT_BY_GOVERNMENTS: &[&str] = &[
+    "pressure", "criticism", "condemnation", "proposal", "proposals", "request", "requests", "demand",
+    "demands", "offer", "offers", "warning", "warnings", "ultimatum", "objection", "objections", "protest",
+    "protests", "complaint", "complaints", "invitation", "assurances", "guarantees", "backing", "opposition",
+    "threats", "sanctions", "recognition", "envoy", "envoys", "delegation", "delegations", "message",
+];
+
 const PLACE_PREPS: &[&str] = &[
     "in",
     "at",
@@ -1422,6 +1431,15 @@ impl<'a> Parser<'a> {
                 // "an ultimatum to Damascus", "a visit to Washington": a national capital
                 // after "to" is the government addressed or visited
                 let to_capital = capital && prev == "to" && !det && !self.is_poss(hend);
+                // "pressure from Washington", "a proposal from Kyiv": after a word for something
+                // only a government sends, a capital after "from" is its government
+                let from_capital = capital
+                    && prev == "from"
+                    && j >= 2
+                    && SENT_BY_GOVERNMENTS.contains(&self.lw(j - 2))
+                    && !det
+                    && !self.is_poss(hend);
+                let to_capital = to_capital || from_capital;
                 // "the Darfur region", "Kandahar province": a place named with its kind
                 // "the Darfur region", "Kandahar province": a place named with its kind
                 let place_named = prev == "the" || PLACE_WORDS.contains(&self.lw(hend)) || self.lw(hend) == "area";
@@ -1438,7 +1456,9 @@ impl<'a> Parser<'a> {
                 if city {
                     // "Washington said", "Kigali accused Kinshasa": the government seated there
                     rules.push("rule:capital-metonymy".into());
-                    if to_capital {
+                    if from_capital {
+                        rules.push("rule:capital-after-from".into());
+                    } else if to_capital {
                         rules.push("rule:capital-after-to".into());
                     }
                     if capital && code.len() == 3 {
@@ -3532,6 +3552,8 @@ mod tests {
             ("Investigators questioned two servicemen.", "two servicemen", "MIL", ""),
             ("Venezuela freed a former presidential candidate.", "a former presidential candidate", "VENPTY", "infer:focus-country"),
             ("The Taliban sent an ultimatum to Washington.", "Washington", "USAGOV", "rule:capital-after-to"),
+            ("Under pressure from Washington, the tribunal shelved the case.", "Washington", "USAGOV", "rule:capital-after-from"),
+            ("The council weighed a proposal from Kyiv.", "Kyiv", "UKRGOV", "rule:capital-after-from"),
         ];
         for (text, phrase, code, rule) in cases {
             let doc = run(text);
@@ -3543,6 +3565,8 @@ mod tests {
         let not_actors: &[(&str, &str)] = &[
             ("The think tank criticised the plan.", "tank"),
             ("Fighting spread to Kandahar on Monday.", "Kandahar"),
+            // where something came from, not who sent it
+            ("The convoy returned from Kabul on Monday.", "Kabul"),
             ("The New York Times reported the raid.", "Times"),
         ];
         for (text, word) in not_actors {
