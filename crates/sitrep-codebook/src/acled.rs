@@ -267,15 +267,15 @@ pub struct AcledDecision {
 /// |---|---|---|
 /// | `acled:hint-base` | hint `base_established` | Headquarters or base established |
 /// | `acled:foiled` | hint `foiled`, and an explosive/remote code or weapon | Disrupted weapons use |
-/// | `acled:agreement` | 057 sign agreement, 0356 promise de-escalation, 0871 ceasefire | Agreement |
-/// | `acled:armed-group-cooperation` | 06x with a rebel or militia on either side | Agreement |
-/// | `acled:captives-released` | 0841 release of captives with a rebel or militia on either side | Agreement |
+/// | `acled:agreement` | 0356 promise de-escalation, 0871 ceasefire; 057 sign agreement with a rebel, militia or forces named by sector | Agreement |
+/// | `acled:peace-talks` | 046 negotiate, with a rebel or militia on either side | Agreement |
 /// | `acled:retreat` | 0874 retreat or surrender | Non-violent transfer of territory |
-/// | `acled:mobilize` | 15x | Change to group/activity |
-/// | `acled:riot-code` | 145x, or any 14x by rioters | Violent demonstration |
-/// | `acled:protest` | other 14x | Peaceful protest |
+/// | `acled:withdrawal` | 087 de-escalate, by an armed source | Non-violent transfer of territory |
+/// | `acled:demobilize` | 0873 demobilize armed forces | Change to group/activity |
 /// | `acled:protesters-arrested` | 173 against protesters | Protest with intervention |
+/// | `acled:riot-policed` | 170, 172, 1721, 173, 174 against rioters | Violent demonstration |
 /// | `acled:arrest` | 173 | Arrests |
+/// | `acled:demonstrators-blockade` | 191 by protesters / by rioters | Peaceful protest / Violent demonstration |
 /// | `acled:restriction` | 1722 ban, 1723 curfew, 1724 martial law, 191 blockade, 201 mass expulsion | Other |
 /// | `acled:weapons-seized` | 171/1711 with a weapon named | Disrupted weapons use |
 /// | `acled:demonstrators-damage` | 171x by rioters or protesters | Violent demonstration |
@@ -285,8 +285,18 @@ pub struct AcledDecision {
 /// | `acled:territory-non-state` | 192 by rebels, militias or external forces | Non-state actor overtakes territory |
 /// | `acled:territory-state` | 192 by the state | Government regains territory |
 /// | `acled:territory-fight` | 192 by an unknown side against an armed side | Armed clash |
-/// | `acled:sexual` | 1821 | Sexual violence |
+/// | `acled:armed-group-cooperation` | 06x with a rebel or militia on either side | Agreement |
+/// | `acled:captives-released` | 0841 release of captives with a rebel or militia on either side | Agreement |
+/// | `acled:mobilize` | 15x | Change to group/activity |
+/// | `acled:armed-rampage` | 145x by an armed source | Looting/property destruction |
+/// | `acled:riot-code` | 145x, or any 14x by rioters | Violent demonstration |
+/// | `acled:protest` | other 14x | Peaceful protest |
+/// | `acled:mob` | 1821 by rioters or civilians, not against protesters | Mob violence |
+/// | `acled:excessive-force` | 1821 against protesters | Excessive force against protesters |
+/// | `acled:sexual` | other 1821 | Sexual violence |
 /// | `acled:abduction` | 181, 184 | Abduction/forced disappearance |
+/// | `acled:excessive-force` | other violence (not 1822) against protesters by non-protesters, lethal | Excessive force against protesters |
+/// | `acled:protest-intervention` | the same, not lethal | Protest with intervention |
 /// | `acled:chemical` | 204, 2041, or weapon Chemical | Chemical weapon |
 /// | `acled:suicide` | 1831, or weapon SuicideBomb | Suicide bomb |
 /// | `acled:air` | 195, or weapon AirOrDrone | Air/drone strike |
@@ -295,8 +305,6 @@ pub struct AcledDecision {
 /// | `acled:remote-explosive` | 183, 1832, 1833, or weapon RemoteExplosive | Remote explosive/landmine/IED |
 /// | `acled:mob` | violence by rioters against non-armed targets, or by civilians | Mob violence |
 /// | `acled:riot-violence` | violence by protesters, by rioters against armed forces, or against rioters | Violent demonstration |
-/// | `acled:excessive-force` | violence against protesters with deaths or firearms | Excessive force against protesters |
-/// | `acled:protest-intervention` | other violence against protesters | Protest with intervention |
 /// | `acled:torture` | 1822 (the victim is in custody, hence defenceless) | Attack |
 /// | `acled:armed-vs-armed` | armed or unknown source, armed target | Armed clash |
 /// | `acled:armed-vs-civilians` | armed or unknown source, civilian target | Attack |
@@ -304,8 +312,11 @@ pub struct AcledDecision {
 /// | `acled:one-sided` | 18x, 20x, 175, target unknown | Attack |
 ///
 /// "Violence" above means codes 175, 18x, 19x except 191/192, and 20x except 201 and 2042
-/// (nuclear detonation has no ACLED type). Everything else (01-13, 16x, the rest of 17x,
-/// 176 cyber attacks) gives `None`.
+/// (nuclear detonation has no ACLED type). "Lethal" means deaths reported, firearms, a
+/// killing code (1823, 186, 202, 203), or an explosive, air, artillery or chemical means:
+/// ACLED counts explosives and air strikes on a peaceful protest as excessive force against
+/// protesters, not as remote violence. Everything else (01-13 apart from the rows above,
+/// 16x, the rest of 17x, 176 cyber attacks) gives `None`.
 pub fn acled(code: &str, source: ActorSide<'_>, target: ActorSide<'_>) -> Option<Acled> {
     acled_with(code, source, target, &AcledHints::default())
 }
@@ -443,6 +454,23 @@ fn remote_means(code: &str, weapon: Option<Weapon>) -> Option<AcledDecision> {
     }
 }
 
+/// Whether an actor makes a signed agreement a conflict event: a rebel group or militia, or
+/// forces whose sector names them as armed. A country named alone carries inter 1 but is
+/// its government, so two countries signing a deal are doing diplomacy.
+fn is_conflict_party(side: ActorSide<'_>) -> bool {
+    matches!(role(side), Role::Rebel | Role::Militia)
+        || side
+            .sector
+            .and_then(role_from_sector)
+            .is_some_and(Role::is_armed)
+}
+
+/// Codes whose CAMEO definition is a killing: used against protesters they are lethal
+/// force even when the report gives no death toll ("troops killed protesters").
+fn is_killing(code: &str) -> bool {
+    matches!(code, "1823" | "186" | "202" | "203")
+}
+
 /// The ACLED sub-event type for a CAMEO code and the rule that chose it. See [`acled`] for
 /// the decision table.
 pub fn acled_decision(
@@ -453,9 +481,16 @@ pub fn acled_decision(
 ) -> Option<AcledDecision> {
     use AcledSubEvent::*;
     let code = crate::table::row(code)?.code;
-    let (src, tgt) = (role(source).as_source(), role(target).as_target());
+    let (raw_src, raw_tgt) = (role(source), role(target));
+    let (src, tgt) = (raw_src.as_source(), raw_tgt.as_target());
     let root = &code[..2];
     let d = |sub_event, rule| Some(AcledDecision { sub_event, rule });
+    // ACLED records agreements only where an armed actor is a party: a treaty or trade deal
+    // between two governments is diplomacy, not a conflict development.
+    let armed_party = is_conflict_party(source) || is_conflict_party(target);
+    let armed_group_party = [src, tgt]
+        .iter()
+        .any(|r| matches!(r, Role::Rebel | Role::Militia));
 
     if hints.base_established {
         return d(HeadquartersOrBaseEstablished, "acled:hint-base");
@@ -464,12 +499,34 @@ pub fn acled_decision(
         return d(DisruptedWeaponsUse, "acled:foiled");
     }
     match code {
-        "057" | "0356" | "0871" => return d(Agreement, "acled:agreement"),
+        // A ceasefire or a promise to de-escalate fighting is about armed conflict whoever
+        // the parties are; a signed agreement only when an armed actor signs it.
+        "0356" | "0871" => return d(Agreement, "acled:agreement"),
+        "057" if armed_party => return d(Agreement, "acled:agreement"),
+        // Peace talks with an armed group are an ACLED agreement event.
+        "046" if armed_group_party => return d(Agreement, "acled:peace-talks"),
         "0874" => return d(NonViolentTransferOfTerritory, "acled:retreat"),
+        // Armed forces pulling back leave ground to whoever holds it next, without a fight.
+        "087" if raw_src.is_armed() => return d(NonViolentTransferOfTerritory, "acled:withdrawal"),
+        // Demobilising or disbanding forces changes what an armed group is and does.
+        "0873" => return d(ChangeToGroupActivity, "acled:demobilize"),
         "173" if tgt == Role::Protester => {
             return d(ProtestWithIntervention, "acled:protesters-arrested")
         }
+        // Arresting or dispersing rioters is the state's answer inside the riot: ACLED codes
+        // the riot (there is no "riot with intervention"), not a separate arrest event.
+        "170" | "172" | "1721" | "173" | "174" if tgt == Role::Rioter => {
+            return d(ViolentDemonstration, "acled:riot-policed")
+        }
         "173" => return d(Arrests, "acled:arrest"),
+        // Demonstrators blocking roads are protesting (rioters, violently), not imposing a
+        // blockade as an armed actor would.
+        "191" if src == Role::Protester => {
+            return d(PeacefulProtest, "acled:demonstrators-blockade")
+        }
+        "191" if src == Role::Rioter => {
+            return d(ViolentDemonstration, "acled:demonstrators-blockade")
+        }
         "1722" | "1723" | "1724" | "191" | "201" => return d(Other, "acled:restriction"),
         "171" | "1711" if hints.weapon.is_some() => {
             return d(DisruptedWeaponsUse, "acled:weapons-seized")
@@ -496,13 +553,15 @@ pub fn acled_decision(
         }
         _ => {}
     }
-    let armed_group_party = [src, tgt]
-        .iter()
-        .any(|r| matches!(r, Role::Rebel | Role::Militia));
     match root {
         "06" if armed_group_party => return d(Agreement, "acled:armed-group-cooperation"),
         _ if code == "0841" && armed_group_party => return d(Agreement, "acled:captives-released"),
         "15" => return d(ChangeToGroupActivity, "acled:mobilize"),
+        // Riots are by demonstrators and mobs; an organised armed group that loots, burns
+        // or ransacks is destroying property, which ACLED types as a strategic development.
+        "14" if code.starts_with("145") && raw_src.is_armed() => {
+            return d(LootingPropertyDestruction, "acled:armed-rampage")
+        }
         "14" if code.starts_with("145") || src == Role::Rioter => {
             return d(ViolentDemonstration, "acled:riot-code")
         }
@@ -512,25 +571,43 @@ pub fn acled_decision(
     if !is_violence(code) {
         return None;
     }
+    let remote = remote_means(code, hints.weapon);
+    let lethal = hints.killed.is_some_and(|k| k > 0)
+        || hints.weapon == Some(Weapon::Firearm)
+        || is_killing(code)
+        || remote.is_some();
+    let mob = matches!(src, Role::Rioter | Role::Civilian);
     match code {
+        // Violence against civilians needs an organised armed perpetrator: sexual violence by
+        // a mob is mob violence, and against demonstrators it is excessive force.
+        "1821" if mob && tgt != Role::Protester => return d(MobViolence, "acled:mob"),
+        "1821" if tgt == Role::Protester => {
+            return d(ExcessiveForceAgainstProtesters, "acled:excessive-force")
+        }
         "1821" => return d(SexualViolence, "acled:sexual"),
         "181" | "184" => return d(AbductionForcedDisappearance, "acled:abduction"),
         _ => {}
     }
-    if let Some(decision) = remote_means(code, hints.weapon) {
+    // Peaceful demonstrators attacked by anyone but fellow demonstrators: a protest event,
+    // even when the means is an explosive or an aircraft. Lethal means, deaths or a killing
+    // make it excessive force; anything else, including rioters or armed men roughing up a
+    // march, is a protest with intervention. Torture happens in custody, after the protest.
+    if tgt == Role::Protester && src != Role::Protester && code != "1822" {
+        return if lethal {
+            d(ExcessiveForceAgainstProtesters, "acled:excessive-force")
+        } else {
+            d(ProtestWithIntervention, "acled:protest-intervention")
+        };
+    }
+    if let Some(decision) = remote {
         return Some(decision);
     }
-    let lethal = hints.killed.is_some_and(|k| k > 0) || hints.weapon == Some(Weapon::Firearm);
     match (src, tgt) {
         (Role::Rioter, t) if !t.is_armed() => d(MobViolence, "acled:mob"),
         (Role::Civilian, _) => d(MobViolence, "acled:mob"),
         (Role::Rioter | Role::Protester, _) | (_, Role::Rioter) => {
             d(ViolentDemonstration, "acled:riot-violence")
         }
-        (_, Role::Protester) if lethal => {
-            d(ExcessiveForceAgainstProtesters, "acled:excessive-force")
-        }
-        (_, Role::Protester) => d(ProtestWithIntervention, "acled:protest-intervention"),
         _ if code == "1822" => d(Attack, "acled:torture"),
         (_, t) if t.is_armed() => d(ArmedClash, "acled:armed-vs-armed"),
         (_, Role::Civilian) => d(Attack, "acled:armed-vs-civilians"),
@@ -545,7 +622,10 @@ mod tests {
     #[test]
     fn every_known_sector_has_an_acled_role() {
         for (code, _) in crate::sector::SECTORS {
-            assert!(sector_role(code).is_some(), "sector {code} is known but has no ACLED role");
+            assert!(
+                sector_role(code).is_some(),
+                "sector {code} is known but has no ACLED role"
+            );
         }
     }
 
@@ -1169,6 +1249,257 @@ mod tests {
             NO_HINTS,
             None,
         ),
+        // Boundaries audited against the ACLED codebook (round 8); the first group was
+        // typed differently before.
+        (
+            "troops killed protesters (no toll given)",
+            "1823",
+            sec("MIL"),
+            inter(6),
+            NO_HINTS,
+            Some(ExcessiveForceAgainstProtesters),
+        ),
+        (
+            "a bomb went off at a rally",
+            "183",
+            NONE,
+            inter(6),
+            NO_HINTS,
+            Some(ExcessiveForceAgainstProtesters),
+        ),
+        (
+            "a drone struck the demonstrators",
+            "190",
+            NONE,
+            sec("PRO"),
+            weapon(Weapon::AirOrDrone),
+            Some(ExcessiveForceAgainstProtesters),
+        ),
+        (
+            "a mob sexually assaulted a woman",
+            "1821",
+            inter(5),
+            sec("CVL"),
+            NO_HINTS,
+            Some(MobViolence),
+        ),
+        (
+            "soldiers sexually assaulted women at the sit-in",
+            "1821",
+            sec("MIL"),
+            inter(6),
+            NO_HINTS,
+            Some(ExcessiveForceAgainstProtesters),
+        ),
+        (
+            "rioters set upon a peaceful march",
+            "180",
+            inter(5),
+            inter(6),
+            NO_HINTS,
+            Some(ProtestWithIntervention),
+        ),
+        (
+            "police rounded up rioters",
+            "173",
+            sec("COP"),
+            inter(5),
+            NO_HINTS,
+            Some(ViolentDemonstration),
+        ),
+        (
+            "police broke up the riot",
+            "170",
+            sec("COP"),
+            inter(5),
+            NO_HINTS,
+            Some(ViolentDemonstration),
+        ),
+        (
+            "demonstrators blocked the highway",
+            "191",
+            inter(6),
+            NONE,
+            NO_HINTS,
+            Some(PeacefulProtest),
+        ),
+        (
+            "rioters barricaded the roads",
+            "191",
+            inter(5),
+            NONE,
+            NO_HINTS,
+            Some(ViolentDemonstration),
+        ),
+        (
+            "two governments signed a trade accord",
+            "057",
+            sec("GOV"),
+            sec("GOV"),
+            NO_HINTS,
+            None,
+        ),
+        (
+            "the government opened talks with the rebels",
+            "046",
+            sec("GOV"),
+            sec("REB"),
+            NO_HINTS,
+            Some(Agreement),
+        ),
+        (
+            "two ministers negotiated a budget",
+            "046",
+            sec("GOV"),
+            sec("GOV"),
+            NO_HINTS,
+            None,
+        ),
+        (
+            "the militia demobilised its fighters",
+            "0873",
+            inter(3),
+            NONE,
+            NO_HINTS,
+            Some(ChangeToGroupActivity),
+        ),
+        (
+            "detained protesters were tortured",
+            "1822",
+            sec("COP"),
+            inter(6),
+            NO_HINTS,
+            Some(Attack),
+        ),
+        (
+            "two countries signed a trade deal",
+            "057",
+            inter(1),
+            inter(1),
+            NO_HINTS,
+            None,
+        ),
+        (
+            "rebel fighters ransacked the town",
+            "145",
+            sec("REB"),
+            NONE,
+            NO_HINTS,
+            Some(LootingPropertyDestruction),
+        ),
+        (
+            "troops pulled back from the town",
+            "087",
+            sec("MIL"),
+            NONE,
+            NO_HINTS,
+            Some(NonViolentTransferOfTerritory),
+        ),
+        (
+            "the government pledged to ease tensions",
+            "087",
+            sec("GOV"),
+            NONE,
+            NO_HINTS,
+            None,
+        ),
+        // Boundaries that already held.
+        (
+            "counter-demonstrators attacked the march",
+            "180",
+            inter(6),
+            inter(6),
+            NO_HINTS,
+            Some(ViolentDemonstration),
+        ),
+        (
+            "an IED struck an army convoy",
+            "1833",
+            NONE,
+            sec("MIL"),
+            NO_HINTS,
+            Some(RemoteExplosiveLandmineIed),
+        ),
+        (
+            "an air strike hit a displaced persons camp",
+            "195",
+            inter(8),
+            sec("REF"),
+            killed(12),
+            Some(AirDroneStrike),
+        ),
+        (
+            "shells fell on a village",
+            "190",
+            sec("MIL"),
+            sec("CVL"),
+            weapon(Weapon::Artillery),
+            Some(ShellingArtilleryMissileAttack),
+        ),
+        (
+            "villagers beat a thief to death",
+            "1823",
+            sec("CVL"),
+            sec("CVL"),
+            killed(1),
+            Some(MobViolence),
+        ),
+        (
+            "gunmen opened fire on a march",
+            "193",
+            sec("UAF"),
+            inter(6),
+            weapon(Weapon::Firearm),
+            Some(ExcessiveForceAgainstProtesters),
+        ),
+        (
+            "the government and the rebels signed a peace accord",
+            "057",
+            both("GOV", 1),
+            both("REB", 2),
+            NO_HINTS,
+            Some(Agreement),
+        ),
+        (
+            "foreign troops captured the port",
+            "192",
+            inter(8),
+            sec("MIL"),
+            NO_HINTS,
+            Some(NonStateActorOvertakesTerritory),
+        ),
+        (
+            "militiamen abducted aid workers",
+            "181",
+            inter(4),
+            sec("NGO"),
+            NO_HINTS,
+            Some(AbductionForcedDisappearance),
+        ),
+        (
+            "the army made a statement",
+            "010",
+            sec("MIL"),
+            NONE,
+            NO_HINTS,
+            None,
+        ),
+        (
+            "the rebels accused the army of atrocities",
+            "112",
+            sec("REB"),
+            sec("MIL"),
+            NO_HINTS,
+            None,
+        ),
+        (
+            "the rebels threatened to attack",
+            "138",
+            sec("REB"),
+            sec("MIL"),
+            NO_HINTS,
+            None,
+        ),
         ("not a code", "999", sec("MIL"), sec("REB"), NO_HINTS, None),
     ];
 
@@ -1276,7 +1607,7 @@ mod tests {
                 emitted.insert(piece);
             }
         }
-        assert_eq!(emitted.len(), 37, "{emitted:?}");
+        assert_eq!(emitted.len(), 43, "{emitted:?}");
     }
 
     #[test]
