@@ -198,7 +198,8 @@ const OWNED_NOUNS: &[&str] = &[
     "target", "targets", "position", "positions", "compound", "compounds", "outpost",
     "outposts", "stronghold", "strongholds", "hideout", "hideouts", "vehicle", "vehicles",
     "convoy", "convoys", "jet", "jets", "plane", "planes", "aircraft", "helicopter",
-    "helicopters", "boat", "boats",
+    "helicopters", "boat", "boats", "patrol", "patrols", "unit", "units", "checkpoint",
+    "checkpoints", "barracks", "garrison", "garrisons",
 ];
 
 /// Words after a hyphen that make "X-held", "X-backed" a description, not actor X.
@@ -3548,6 +3549,7 @@ mod tests {
             ("Sanctions hit a Moscow-based bank.", "a Moscow-based bank", "RUSBUS", "rule:x-based"),
             ("Troops shelled rebel positions.", "rebel positions", "REB", "rule:owned-facility"),
             ("Militants ambushed police vehicles.", "police vehicles", "COP", "rule:owned-facility"),
+            ("Bandits fired on an army patrol.", "an army patrol", "MIL", "rule:owned-facility"),
             ("The jihadists attacked an army camp.", "an army camp", "MIL", "rule:owned-facility"),
             ("Investigators questioned two servicemen.", "two servicemen", "MIL", ""),
             ("Venezuela freed a former presidential candidate.", "a former presidential candidate", "VENPTY", "infer:focus-country"),
