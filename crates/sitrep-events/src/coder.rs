@@ -799,6 +799,10 @@ impl EventCoder {
         for c in 0..cands.len() {
             modality::assign(s, &mut cands, c);
         }
+        noun_subject_future(s, &mut cands);
+        fold_generic_nouns(s, &mut cands);
+        fold_describing_links(s, &mut cands);
+        fold_one_crowd(&mut cands);
         for c in 0..cands.len() {
             if cands[c].source.is_none() && cands[c].target.is_none() {
                 let head = if cands[c].nominal { Some(cands[c].hit.start) } else { cands[c].event_subject };
@@ -853,7 +857,8 @@ impl EventCoder {
             }
             crate::codes::fill(doc, &mut ev);
             // a future action stated by its actor is a statement of intent or a threat now
-            if c.governor.is_none() {
+            // …but "the deal will allow aid in" states nobody's intent: no actor, no statement
+            if c.governor.is_none() && (ev.source.is_some() || kind_needs_no_source(c.statement)) {
                 if let Some((kind, marker)) = c.statement {
                     let base = match kind {
                         Complement::Intent => "030",
@@ -944,11 +949,109 @@ impl EventCoder {
             _ if participle_after_noun(s, c) => ev.confidence - 0.15,
             Boundary::Start | Boundary::Report | Boundary::Quote => ev.confidence + 0.04,
             Boundary::Rel | Boundary::Subord | Boundary::Condition => ev.confidence - 0.15,
-            Boundary::Comma if c.hit.form == Form::Gerund => ev.confidence - 0.05,
+            // a participial adjunct (", claiming that…") elaborates the main clause: ranked like
+            // a subordinate clause
+            Boundary::Comma if c.hit.form == Form::Gerund => ev.confidence - 0.15,
             _ => ev.confidence,
         }
         .clamp(0.05, 0.95);
         ev
+    }
+}
+
+/// Statements of intent and threats need someone who intends; appeals and refusals are
+/// synthesised as before.
+fn kind_needs_no_source(st: Option<(Complement, usize)>) -> bool {
+    !matches!(st, Some((Complement::Intent | Complement::Threaten, _)))
+}
+
+/// "Talks *will resume* next week", "the truce *is due to* take effect": an event noun that
+/// is the subject of a future verb names something still to happen.
+fn noun_subject_future(s: &Sent, cands: &mut [Cand]) {
+    for c in cands.iter_mut().filter(|c| c.emit && c.nominal && c.governor.is_none() && c.modality == Modality::Asserted) {
+        let mut j = c.hit.end;
+        if j < s.len() && s.has(j, words::ADVERB) {
+            j += 1;
+        }
+        let w = |k: usize| s.words.get(k).copied().unwrap_or("");
+        // only verbs of starting: "the offensive *would end* if…" is under way now
+        let starts = |k: usize| {
+            matches!(w(k), "begin" | "start" | "resume" | "open" | "convene" | "follow" | "happen" | "occur")
+                || matches!((w(k), w(k + 1)), ("take", "place" | "effect") | ("be", "held" | "signed" | "launched" | "imposed") | ("go", "ahead") | ("come", "into") | ("kick", "off") | ("get", "under"))
+        };
+        let modal = s.has(j, words::FUTURE) && !s.has(j, words::NEG) && starts(j + 1);
+        let scheduled = matches!(w(j), "is" | "are") && matches!(w(j + 1), "due" | "set" | "expected" | "scheduled" | "slated" | "planned") && w(j + 2) == "to" && starts(j + 3);
+        if j < s.len() && (modal || scheduled) {
+            c.modality = Modality::Future;
+            c.rules.push("modality:noun-subject-future".into());
+        }
+    }
+}
+
+/// "have carried out *similar* massacres", "*such* attacks are common", "*previous*
+/// ceasefires collapsed": an event word compared to the reported one, or set before it,
+/// names a kind of event or an older one, not this occurrence. (A word after "similar" is a
+/// noun even when the lexicon read it as a verb: "similar massacres".)
+fn fold_generic_nouns(s: &Sent, cands: &mut [Cand]) {
+    let generic = |w: &str| matches!(w, "similar" | "such" | "previous" | "prior" | "past");
+    for c in cands.iter_mut().filter(|c| c.emit && c.governor.is_none()) {
+        let mut j = c.hit.start;
+        while j > 0 && s.has(j - 1, words::ADJ) && !generic(s.words[j - 1]) {
+            j -= 1;
+        }
+        if j > 0 && generic(s.words[j - 1]) {
+            c.emit = false;
+            c.rules.push("fold:generic".into());
+        }
+    }
+}
+
+/// "bandits *allied with* the insurgents", "a militia *backed by* Iran": a link word right after
+/// an actor describes that actor; it reports no act of its own.
+fn fold_describing_links(s: &Sent, cands: &mut [Cand]) {
+    for c in cands.iter_mut().filter(|c| c.emit && !c.nominal && c.governor.is_none()) {
+        let h = c.hit.start;
+        if h == 0 || !s.has(h, words::MODIFIER_LINK) || s.actor_at[h - 1] < 0 || s.actor_at[h] >= 0 || !matches!(s.words.get(h + 1).copied(), Some("to" | "with" | "by")) {
+            continue;
+        }
+        // only an actor inside a prepositional phrase: "The rebels allied with the army"
+        // reports an alliance
+        let mut j = s.actors[s.actor_at[h - 1] as usize].start;
+        while j > 0 && s.has(j - 1, words::DET | words::ADJ) {
+            j -= 1;
+        }
+        if j > 0 && s.has(j - 1, words::PREP) {
+            c.emit = false;
+            c.rules.push("fold:describes-actor".into());
+        }
+    }
+}
+
+/// "marched through the capital to protest…, chanting slogans", "burned tyres and looted
+/// shops": protest and riot verbs of one crowd in one sentence describe one demonstration.
+/// The first keeps the event; later ones of the same kind and source fold into it.
+fn fold_one_crowd(cands: &mut [Cand]) {
+    for i in 1..cands.len() {
+        if !cands[i].emit || cands[i].governor.is_some() || cands[i].modality != Modality::Asserted {
+            continue;
+        }
+        let kind = |code: &str| if code.starts_with("145") { 2 } else if code.starts_with("14") { 1 } else { 0 };
+        let k = kind(&cands[i].code);
+        if k == 0 {
+            continue;
+        }
+        let Some(first) = (0..i).find(|&p| {
+            let q = &cands[p];
+            q.emit && q.governor.is_none() && q.modality == Modality::Asserted && kind(&q.code) == k && (q.source == cands[i].source || cands[i].source.is_none())
+        }) else {
+            continue;
+        };
+        cands[i].emit = false;
+        let r = format!("fold:one-crowd:{}", cands[i].rules[0]);
+        cands[first].rules.push(r);
+        if cands[first].target.is_none() {
+            cands[first].target = cands[i].target;
+        }
     }
 }
 

@@ -103,6 +103,11 @@ pub fn same_occurrence(doc: &Doc, first: &Event, later: &Event) -> bool {
     if first.cameo_root() != later.cameo_root() || first.modality != later.modality || first.sentence == later.sentence {
         return false;
     }
+    // a mention framed as history ("attacks … since 2015") is not today's occurrence
+    let history = |e: &Event| e.rules.iter().any(|r| r.starts_with("frame:background"));
+    if history(first) != history(later) {
+        return false;
+    }
     let refers_back = |e: &Event| e.rules.iter().any(|r| r == "role:anaphora");
     let anaphoric = refers_back(later);
     // two different acts of one kind, each reported on its own ("killed when fighters

@@ -247,6 +247,18 @@ pub(crate) fn event_frame_in(s: &Sent, c: &Cand, published_year: Option<i16>, st
     if c.hit.start > clause.start && s.words[c.hit.start - 1] == "since" {
         return Some("frame:background:since");
     }
+    // "the region has seen repeated attacks … since 2015": a span reaching back to an earlier
+    // year is the history of the place, not the news
+    // ("since" opens a clause of its own: read on to the next punctuation)
+    let end = (c.hit.end..s.len().min(c.hit.end + 12)).find(|&k| matches!(s.words[k], "," | ";" | "." | ":")).unwrap_or(s.len().min(c.hit.end + 12));
+    let earlier_year = |k: usize| {
+        s.kinds.get(k) == Some(&TokenKind::Number)
+            && s.words[k].len() == 4
+            && s.words[k].parse::<i16>().is_ok_and(|y| (1900..2100).contains(&y) && published_year.is_none_or(|p| y < p))
+    };
+    if (c.hit.end..end.saturating_sub(1)).any(|k| s.words[k] == "since" && earlier_year(k + 1)) {
+        return Some("frame:background:since-year");
+    }
     if !c.nominal {
         let lo = c.hit.start.saturating_sub(3).max(clause.start);
         // "the group that has seized…": a relative clause describing someone by what they

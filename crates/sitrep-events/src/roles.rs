@@ -70,6 +70,19 @@ pub(crate) fn clause_end(s: &Sent, idx: usize) -> usize {
     end
 }
 
+/// Whether a clause starts with a participle or past form ("shooting residents", "invited
+/// Modi"): a subjectless continuation of the clause before it.
+fn opens_with_verb(s: &Sent, clause: Clause) -> bool {
+    let w = s.words.get(clause.start).copied().unwrap_or("");
+    clause.start < s.len()
+        && s.actor_at[clause.start] < 0
+        && !s.has(clause.start, words::DET | words::PRONOUN | words::PREP)
+        && !s.has(clause.start, words::ADJ)
+        && w.len() > 4
+        // a sentence-initial "-ed" word modifies the subject ("Suspected militants")
+        && (w.ends_with("ing") || w.ends_with("ed") && clause.start > 0)
+}
+
 /// Whether tokens `from..to` are an actor mention with at most determiners before it: the
 /// first half of a coordinated subject.
 fn starts_with_actor_only(s: &Sent, from: usize, to: usize) -> bool {
@@ -106,6 +119,11 @@ fn is_subject(s: &Sent, a: usize, clause: Clause) -> bool {
 
 /// The first clause-heading actor in `clause` before token `before`.
 fn subject_in(s: &Sent, clause: Clause, before: usize) -> Option<usize> {
+    // "…, beating *residents* and burning…": after an opening verb come objects, and a verb
+    // coordinated with it shares its subject ("demanding *Hanoi* stop jailing…" keeps Hanoi)
+    if opens_with_verb(s, clause) && (clause.start..before).any(|k| s.has(k, words::COORD)) {
+        return None;
+    }
     s.actors
         .iter()
         .enumerate()
@@ -122,13 +140,28 @@ fn inherited_subject(s: &Sent, clause_idx: usize) -> Option<usize> {
             return None;
         }
         let kind = s.clauses[c].kind;
-        if !matches!(kind, Boundary::Comma | Boundary::Coord | Boundary::Rel | Boundary::Report | Boundary::Quote) {
+        // "praised Chile *as a close friend* and invited…": a role phrase after "as" has no
+        // subject of its own; the subject lies before it
+        let as_phrase = kind == Boundary::Subord && c != clause_idx && s.words[s.clauses[c].start] == "as" && s.has(s.clauses[c].start + 1, words::DET | words::ADJ);
+        if !(matches!(kind, Boundary::Comma | Boundary::Coord | Boundary::Rel | Boundary::Report | Boundary::Quote) || as_phrase) {
             return None;
         }
         let prev = s.clauses[c - 1];
         if kind == Boundary::Rel {
-            // "the militia, which …": the actor right before the relative pronoun
-            return s.actors.iter().rposition(|a| a.end <= s.clauses[c].start && a.start >= prev.start);
+            // "the militia, which …": the actor right before the relative pronoun; "the
+            // shelling, which destroyed…" has a non-actor antecedent, so no subject
+            // ("a clerk at the embassy in Colombo, who…" keeps the clerk: between the actor
+            // and the pronoun only prepositions, determiners, names and punctuation)
+            let rel = s.clauses[c].start;
+            let a = s.actors.iter().rposition(|a| a.end <= rel && a.start >= prev.start)?;
+            let names_only = (s.actors[a].end..rel).all(|k| s.has(k, words::PREP | words::DET) || s.cap[k] || s.kinds[k] != TokenKind::Word || s.actor_at[k] >= 0);
+            return names_only.then_some(a);
+        }
+        // "stormed the village, *shooting residents* and setting fire…": a clause that opens
+        // with a verb has an object, not a subject; the subject lies before it
+        if opens_with_verb(s, prev) {
+            c -= 1;
+            continue;
         }
         if let Some(a) = subject_in(s, prev, prev.end) {
             // "Anna Berg, *a curator* at the museum, praised": an apposition renames the
@@ -362,7 +395,17 @@ fn is_passive(s: &Sent, c: &Cand, clause: Clause) -> bool {
     // accusation names the accused before "of": "France accused Rwanda of…")
     let next = s.words.get(c.hit.end).copied();
     let charge = c.hit.end == c.hit.start + 1 && matches!(next, Some("of" | "with")) && matches!(c.code.get(..2), Some("11" | "17"));
-    (next == Some("by") || charge) && c.hit.start > 0 && s.actor_at[c.hit.start - 1] >= 0
+    if (next == Some("by") || charge) && c.hit.start > 0 && s.actor_at[c.hit.start - 1] >= 0 {
+        return true;
+    }
+    // "after talks *mediated by* Qatar": a participle after a plain noun, with no subject
+    // before it in its clause and an agent after "by"
+    next == Some("by")
+        && c.hit.start > clause.start
+        && s.actor_at[c.hit.start - 1] < 0
+        && !s.has(c.hit.start - 1, words::PRONOUN | words::DET | words::BE | words::HAVE | words::ADVERB | words::NEG)
+        && subject_in(s, clause, c.hit.start).is_none()
+        && agent_in(s, c.hit.end, clause.end).is_some()
 }
 
 /// Assign source and target to candidate `ci`.
@@ -545,7 +588,9 @@ fn noun_roles(s: &Sent, c: &Cand, clause: Clause, clause_idx: usize) -> (Option<
             j -= 1;
         }
         let prev = s.words[j - 1];
-        matches!(prev, "on" | "against" | "at" | "targeting" | "with" | "upon" | "into" | "to" | "toward" | "towards" | "for" | "of").then_some(i)
+        // "attacks by groups *linked to* al-Qaeda": an actor that only describes another
+        let describes = j >= 2 && s.has(j - 2, words::MODIFIER_LINK) && matches!(prev, "to" | "with" | "by");
+        (!describes && matches!(prev, "on" | "against" | "at" | "targeting" | "with" | "upon" | "into" | "to" | "toward" | "towards" | "for" | "of")).then_some(i)
     });
     // "Norland and Belmark began joint drills": a joint subject of a mutual
     // act does it with its second member
