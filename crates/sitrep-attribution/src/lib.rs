@@ -16,7 +16,9 @@
 //!   a statement the coder built from the report (rule `synth:*`: "the mayor said the
 //!   militia must disarm" is the mayor's demand, aimed at the militia).
 //!
-//! Pronoun sources ("he said") are not recorded: they name nobody.
+//! - `attr.pronoun`: "…, he added": the pronoun stands for the source named in a report of the
+//!   same or one of the two sentences before; with no such report it names nobody and is
+//!   not recorded.
 
 use sitrep_core::{Doc, Layer, Span, Stage, TokenKind};
 
@@ -74,6 +76,17 @@ fn time_word(w: &str) -> bool {
             | "tonight" | "overnight" | "earlier" | "later" | "late" | "early" | "on" | "last" | "night" | "morning"
             | "afternoon" | "evening" | "this" | "week" | "separately" | "also"
     )
+}
+
+/// Rule of a report whose subject is a pronoun standing for the source named just before.
+const PRONOUN_RULE: &str = "attr.pronoun";
+
+/// How many sentences back the source a pronoun stands for may be named.
+const PRONOUN_REACH: usize = 2;
+
+/// Pronouns that stand for a named speaker ("he added", "it said in a statement").
+fn personal_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "it" | "they")
 }
 
 fn pronoun(w: &str) -> bool {
@@ -208,7 +221,8 @@ impl<'a> Sent<'a> {
         if start == end || start + 12 <= end {
             return None;
         }
-        (!pronoun(self.w(start)) || end - start > 1).then_some((start, end))
+        // A lone pronoun is returned too: the caller decides whether it stands for a source.
+        Some((start, end))
     }
 
     /// Reports in this sentence.
@@ -245,6 +259,10 @@ impl<'a> Sent<'a> {
             }
             let Some((s, e)) = self.subject_before(i) else { continue };
             if pronoun(self.w(s)) && e - s == 1 {
+                // "…, he added": the speaker named just before; resolved in `find_reports`.
+                if personal_pronoun(self.w(s)) && (bare || s == self.lo || (self.punct(s - 1) && self.w(s - 1) == ",")) {
+                    out.push((self.span(s, e), cue, PRONOUN_RULE));
+                }
                 continue;
             }
             // A subject with a finite verb in it is a clause, not a source ("in what is").
@@ -292,11 +310,24 @@ fn quote_opening(doc: &Doc, si: usize) -> Option<usize> {
 }
 
 /// Every reporting phrase of `doc`.
+/// A pronoun source ("he said") becomes the source named in the latest report of the same or
+/// the previous [`PRONOUN_REACH`] sentences; with none there it is dropped, as it names nobody.
 pub fn find_reports(doc: &Doc) -> Vec<Report> {
     let mut out = Vec::new();
+    // (sentence, source) of the latest report with a named source.
+    let mut named: Option<(usize, Span)> = None;
     for (si, s) in doc.sentences.iter().enumerate() {
         let view = Sent { doc, lo: s.tokens.start, hi: s.tokens.end };
         for (source, cue, rule) in view.reports() {
+            let source = if rule == PRONOUN_RULE {
+                match named.filter(|(ns, _)| si - ns <= PRONOUN_REACH) {
+                    Some((_, antecedent)) => antecedent,
+                    None => continue,
+                }
+            } else {
+                named = Some((si, source));
+                source
+            };
             let mut scope = s.span;
             if let Some(open) = quote_opening(doc, si) {
                 scope = doc.sentences[open].span.cover(scope);
@@ -434,6 +465,23 @@ mod tests {
                 Some("aid officials in Addis Ababa"),
             ),
             ("Gunmen attacked a convoy, he said.", "attacked", None),
+            // a pronoun stands for the speaker just named
+            (
+                "A bomb hit the market, a police officer said. Four people were hurt, he added.",
+                "hurt",
+                Some("a police officer"),
+            ),
+            (
+                "Rebels shelled the base, the army said. It said in a statement that two soldiers died.",
+                "died",
+                Some("the army"),
+            ),
+            // ...but not one named three sentences before
+            (
+                "A bomb hit the market, a police officer said. Shops shut. Roads closed. Four people were hurt, he added.",
+                "hurt",
+                None,
+            ),
             (
                 "Medics treated the wounded after gunmen attacked a convoy, according to the Agency for Relief and Development.",
                 "attacked",

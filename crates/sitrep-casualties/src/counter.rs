@@ -10,7 +10,10 @@
 //!   civilians"), summed;
 //! - `cas.toll` (+ `cas.toll_update` when it rose): "the death toll rose to 40";
 //! - `cas.bodies`, `cas.lives`: "40 bodies were found", "claimed the lives of 12";
-//! - `cas.none`: "no one was hurt" counts 0;
+//! - `cas.none`: "no one was hurt" counts 0; with `cas.no_casualties`, "no casualties were
+//!   reported" counts 0 killed and 0 injured;
+//! - `cas.lost`: a force's own dead ("killed five militants and lost two soldiers"), only
+//!   with a word for people, so "lost two seats" is not read;
 //! - `cas.subset`: the figure is a part of another ("including three children").
 
 use crate::numbers::{figure_at, quantity, Figure, View};
@@ -139,6 +142,11 @@ fn person_noun(w: &str) -> bool {
             | "citizen" | "national" | "refugee" | "migrant" | "pilgrim" | "worshipper" | "fisherman" | "miner"
             | "agent" | "informant" | "hostage" | "kidnapper" | "jihadist" | "extremist" | "settler" | "private"
             | "corporal" | "policemen" | "constable" | "inspector" | "warlord" | "chieftain" | "elder"
+            | "councillor" | "councilor" | "councilman" | "councilwoman" | "chairman" | "businessman"
+            | "businesswoman" | "lawyer" | "prosecutor" | "magistrate" | "senator" | "headman" | "vendor"
+            | "herdsman" | "tribesman" | "cadet" | "recruit" | "ranger" | "watchman" | "motorist" | "tourist"
+            | "nun" | "bishop" | "teen" | "schoolboy" | "schoolgirl" | "pensioner" | "grandmother"
+            | "grandfather" | "uncle" | "nephew" | "niece" | "cousin" | "relative" | "administrator"
     )
 }
 
@@ -265,6 +273,48 @@ impl<'a> Counter<'a> {
             }
         }
         None
+    }
+
+    /// "lost two soldiers", "losing three of its own fighters": a force's own dead. Only with
+    /// a word for people in the phrase, so "lost two seats" and "lost 5 km" are not deaths.
+    fn lost_people(&self, a: usize) -> Option<Hit> {
+        if !matches!(self.w(a), "lost" | "losing" | "lose" | "loses") {
+            return None;
+        }
+        let fig = self.figure_from(a + 1)?;
+        let mut end = fig.end;
+        // "two of their own fighters", "three of its men"
+        if self.w(end) == "of" && matches!(self.w(end + 1), "their" | "its" | "his" | "our") {
+            end += 2;
+            if self.w(end) == "own" {
+                end += 1;
+            }
+        }
+        let np_end = self.np_forward(end, 3);
+        let people = (end..np_end).any(|k| {
+            matches!(
+                self.w(k),
+                "soldiers" | "soldier" | "troops" | "fighters" | "fighter" | "men" | "officers" | "officer"
+                    | "policemen" | "policeman" | "members" | "militants" | "rebels" | "personnel"
+                    | "servicemen" | "commanders" | "guards" | "police" | "own"
+            )
+        }) || self.w(end - 1) == "own";
+        if !people {
+            return None;
+        }
+        Some(Hit { start: a, end: np_end.max(end), kind: CasualtyKind::Killed, fig, rules: vec!["cas.lost"] })
+    }
+
+    /// "no casualties", "without casualties", "no immediate casualties" at the noun `a`.
+    fn no_casualties(&self, a: usize) -> bool {
+        if !matches!(self.w(a), "casualties" | "casualty") || a == self.lo {
+            return false;
+        }
+        let mut j = a - 1;
+        if matches!(self.w(j), "immediate" | "reported" | "further" | "other") && j > self.lo {
+            j -= 1;
+        }
+        matches!(self.w(j), "no" | "without")
     }
 
     /// The figure before a passive or intransitive casualty word at `a`.
@@ -529,7 +579,27 @@ pub fn count(doc: &Doc) -> Vec<CasualtyMention> {
         let mut a = s.tokens.start;
         let mut consumed = s.tokens.start;
         while a < s.tokens.end {
-            let Some(hit) = c.scan_anchor(a) else {
+            // "no casualties were reported", "ended without casualties": nobody killed and
+            // nobody hurt. "Casualties" with a figure stays unread: it may be either.
+            if a >= consumed && c.no_casualties(a) {
+                let span = Span::new(doc.tokens[a - 1].span.start, doc.tokens[a].span.end);
+                for kind in [CasualtyKind::Killed, CasualtyKind::Injured] {
+                    out.push(CasualtyMention {
+                        span,
+                        sentence: si,
+                        kind,
+                        count: 0,
+                        low: None,
+                        high: None,
+                        qualifier: Qualifier::Exact,
+                        rules: vec!["cas.none".to_string(), "cas.no_casualties".to_string()],
+                    });
+                }
+                consumed = a + 1;
+                a += 1;
+                continue;
+            }
+            let Some(hit) = c.scan_anchor(a).or_else(|| c.lost_people(a)) else {
                 a += 1;
                 continue;
             };
@@ -626,8 +696,17 @@ mod tests {
             ("Two herders were hacked to death.", &[(Killed, 2, Exact)]),
             ("The mob hacked two herders to death.", &[(Killed, 2, Exact)]),
             ("Gunmen gunned down four traders.", &[(Killed, 4, Exact)]),
+            ("Two men on a motorbike shot dead a village councillor.", &[(Killed, 1, Exact)]),
+            ("A prosecutor was killed outside the court.", &[(Killed, 1, Exact)]),
             ("No one was hurt in the blast.", &[(Injured, 0, Exact)]),
             ("There were no deaths.", &[(Killed, 0, Exact)]),
+            ("Troops killed 11 insurgents and lost three soldiers.", &[(Killed, 11, Exact), (Killed, 3, Exact)]),
+            ("The rebels said they had lost four of their own men.", &[(Killed, 4, Exact)]),
+            ("The ruling party lost 12 seats.", &[]),
+            ("There were no immediate casualties from the shelling.", &[(Killed, 0, Exact), (Injured, 0, Exact)]),
+            ("The rally ended without casualties.", &[(Killed, 0, Exact), (Injured, 0, Exact)]),
+            // a figure of "casualties" may be dead, hurt or both: not read
+            ("The shelling caused 30 casualties.", &[]),
             ("1,200 people have died since the siege began.", &[(Killed, 1200, Exact)]),
             ("The governor put the number of dead or hurt at 20 people, without a breakdown.", &[]),
             ("Shelling killed one soldier and wounded another.", &[(Killed, 1, Exact), (Injured, 1, Exact)]),

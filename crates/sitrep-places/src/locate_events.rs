@@ -1,6 +1,8 @@
 //! The `locate_events` stage: which place an event happened in.
 //!
 //! The place in the event's own clause comes first, then any place in the sentence, then the
+//! place read for an event in one of the few sentences before (a story goes on about the same
+//! scene: "Rebels attacked a village north of Beni. A policeman was killed."), then the
 //! article's main place. Falling back to the article's main place is an inference, not a
 //! reading, so the place is copied with its precision lowered one step (city → region,
 //! region → country) and the rule ids say which step was taken.
@@ -10,6 +12,9 @@ use sitrep_core::{Doc, Layer, PlaceMention, PlacePrecision, Span, Stage};
 use std::collections::HashSet;
 
 const STAGE: &str = "locate_events";
+/// How many sentences back an event's place still carries over to a placeless event. Further
+/// on, a story has usually moved to reactions and background, where the main place is safer.
+const CARRY_SENTENCES: usize = 3;
 
 /// Pipeline stage `locate_events`.
 #[derive(Debug)]
@@ -103,6 +108,30 @@ impl EventLocator {
     }
 }
 
+/// Offices whose holder is named by a place: "the governor of North Lebanon", "the mayor of
+/// Goma". The place is the office's jurisdiction, said of the speaker, not where an event
+/// happened.
+fn office_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "governor" | "mayor" | "president" | "minister" | "ambassador" | "envoy" | "spokesman" | "spokeswoman"
+            | "spokesperson" | "commissioner" | "prefect" | "administrator" | "consul" | "senator" | "emir"
+            | "king" | "ruler" | "representative" | "deputy" | "chief" | "head" | "mp" | "lawmaker"
+            | "legislator" | "archbishop" | "bishop" | "mufti"
+    )
+}
+
+/// Whether the place at `span` follows "<office> of [the]": a jurisdiction, not a scene.
+fn jurisdiction(lower: &str, span: Span) -> bool {
+    let before = lower[..span.start].trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before).trim_end();
+    let Some(rest) = before.strip_suffix(" of") else {
+        return false;
+    };
+    let word = rest.trim_end().rsplit(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+    office_noun(word)
+}
+
 fn lower(p: PlacePrecision) -> PlacePrecision {
     match p {
         PlacePrecision::Point => PlacePrecision::City,
@@ -129,6 +158,8 @@ impl Stage for EventLocator {
         // (scanning every place per event is quadratic on very long texts).
         let mut by_sentence: Vec<(usize, usize)> = doc.places.iter().enumerate().map(|(i, p)| (p.sentence, i)).collect();
         by_sentence.sort_unstable();
+        // (sentence, place) of the events whose place was read in their own sentence.
+        let mut read: Vec<(usize, usize)> = Vec::new();
         for e in 0..doc.events.len() {
             let (si, trigger) = (doc.events[e].sentence, doc.events[e].trigger);
             if si >= doc.sentences.len() {
@@ -146,6 +177,7 @@ impl Stage for EventLocator {
                     p.sentence == si
                         && sentence.contains(p.span)
                         && !dateline.is_some_and(|d| d.contains(p.span))
+                        && !jurisdiction(&doc.lower, p.span)
                 })
                 .collect();
             let clause = self.clause(doc.text(), sentence, trigger);
@@ -157,6 +189,12 @@ impl Stage for EventLocator {
                 (Some(i), "locate.clause")
             } else if let Some(i) = Self::best(doc, in_sentence.iter().copied(), trigger) {
                 (Some(i), "locate.sentence")
+            } else if let Some(&(_, i)) = read
+                .iter()
+                .filter(|(s, _)| *s < si && si - *s <= CARRY_SENTENCES)
+                .max_by_key(|(s, _)| *s)
+            {
+                (Some(i), "locate.previous_event")
             } else if let Some(main) = doc.focus.place.filter(|&i| i < doc.places.len()) {
                 let i = match derived {
                     Some(i) => i,
@@ -174,6 +212,9 @@ impl Stage for EventLocator {
             } else {
                 (None, "locate.none")
             };
+            if let (Some(i), "locate.clause" | "locate.sentence") = (place, rule) {
+                read.push((si, i));
+            }
             doc.events[e].location = place;
             doc.events[e].rules.push(rule.to_string());
             if doc.explain {
@@ -269,6 +310,94 @@ mod tests {
             assert_eq!((p.name.as_str(), p.precision), (name, precision), "{text}");
             assert!(e.rules.iter().any(|r| r == rule), "{text}: {:?}", e.rules);
         }
+    }
+
+    /// Locate one event per trigger (in text order) and return each event's place and rule.
+    fn locate_all(text: &str, dateline: Option<&str>, triggers: &[&str]) -> Vec<(String, String)> {
+        let mut doc = sitrep_text::prepare(text);
+        if let Some(d) = dateline {
+            doc.article.dateline = Some(sitrep_core::Dateline {
+                place: d.to_string(),
+                agency: None,
+                span: Span::new(0, d.len()),
+            });
+        }
+        recognizer().run(&mut doc);
+        for t in triggers {
+            let at = text.find(t).unwrap();
+            let si = doc.sentence_at(at).unwrap();
+            doc.events.push(Event::new(si, Span::new(at, at + t.len()), "190"));
+        }
+        EventLocator::default().run(&mut doc);
+        doc.events
+            .iter()
+            .map(|e| {
+                let name = e.location.map(|i| doc.places[i].name.clone()).unwrap_or_default();
+                let rule = e.rules.iter().find(|r| r.starts_with("locate.")).cloned().unwrap_or_default();
+                (name, rule)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn placeless_events_take_the_place_of_the_scene_just_told() {
+        // (text, dateline, triggers, expected (place, rule) per trigger)
+        let cases: &[(&str, Option<&str>, &[&str], &[(&str, &str)])] = &[
+            (
+                "KAMPALA, Uganda - Gunmen raided a market in Bunia on Friday. Two traders were shot dead.",
+                Some("KAMPALA, Uganda"),
+                &["raided", "shot dead"],
+                &[("Bunia", "locate.clause"), ("Bunia", "locate.previous_event")],
+            ),
+            (
+                "Soldiers clashed with rebels near Dori. Three soldiers died. The army later sent more troops.",
+                None,
+                &["clashed", "died", "sent more troops"],
+                &[
+                    ("Dori", "locate.clause"),
+                    ("Dori", "locate.previous_event"),
+                    ("Dori", "locate.previous_event"),
+                ],
+            ),
+            (
+                // Four sentences on, the story has moved away from the scene: the main place.
+                "Rebels shelled Bunia on Friday. Schools stayed shut. Roads were empty. Shops reopened. Aid groups protested.",
+                None,
+                &["shelled", "protested"],
+                &[("Bunia", "locate.clause"), ("Bunia", "locate.article_main")],
+            ),
+        ];
+        for &(text, dateline, triggers, want) in cases {
+            let got = locate_all(text, dateline, triggers);
+            let want: Vec<(String, String)> =
+                want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_jurisdiction_of_an_office_is_not_the_scene() {
+        // (text, triggers, expected (place, rule) per trigger)
+        let cases: &[(&str, &[&str], &[(&str, &str)])] = &[
+            (
+                "Bandits raided a farm in Zurmi. They fled, according to the governor of Zamfara.",
+                &["raided", "fled"],
+                &[("Zurmi", "locate.clause"), ("Zurmi", "locate.previous_event")],
+            ),
+            (
+                "The mayor of Goma said troops shelled Sake on Monday.",
+                &["shelled"],
+                &[("Sake", "locate.clause")],
+            ),
+        ];
+        for &(text, triggers, want) in cases {
+            let got = locate_all(text, None, triggers);
+            let want: Vec<(String, String)> =
+                want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            assert_eq!(got, want, "{text}");
+        }
+        assert!(jurisdiction("the governor of the north province", Span::new(16, 21)));
+        assert!(!jurisdiction("in the north of kaduna", Span::new(16, 22)));
     }
 
     #[test]

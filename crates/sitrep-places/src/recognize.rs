@@ -108,6 +108,8 @@ struct Hit {
     /// First and last word index in the sentence scan.
     w0: usize,
     w1: usize,
+    /// "50 km north of X": the event is away from X, in its surroundings.
+    offset: bool,
 }
 
 /// "the X district of Y": X is known only through Y.
@@ -287,6 +289,7 @@ impl PlaceRecognizer {
                 single_word,
                 w0: i,
                 w1: j,
+                offset: false,
             };
             self.read_context(doc, scan, &wh, &mut hit, hits, first_hit);
             // "the Bosnian town of Gorazde": the demonym before the place noun.
@@ -308,7 +311,9 @@ impl PlaceRecognizer {
                     {
                         k -= 1;
                     }
-                    let already = hits[first_hit..].iter().any(|h| h.w1 + 1 == noun);
+                    let already = hits[first_hit..]
+                        .iter()
+                        .any(|h| h.w1 + 1 == noun && h.rejected.is_none());
                     if k < noun && !already && k > 0 {
                         // The noun describes the part, not the parent: "district of Gaza" does
                         // not make Gaza a district.
@@ -392,6 +397,11 @@ impl PlaceRecognizer {
                     // "50 km south of Baghdad"
                     hit.cue = Some(Cue::Preposition);
                     hit.cue_word = Some(format!("{} of", scan.norm(p - 1)));
+                    hit.offset = p >= 2
+                        && matches!(
+                            scan.norm(p - 2),
+                            "km" | "kms" | "kilometres" | "kilometers" | "kilometre" | "kilometer" | "miles" | "mile"
+                        );
                 }
             } else if let Some(&dir) = self.directions.get(&wh[p]).filter(|_| joined(p)) {
                 let mut start = pw.start;
@@ -414,6 +424,9 @@ impl PlaceRecognizer {
                 hit.rejected = Some("person_name_particle");
             }
         }
+        // Whether the text marks the name as a place before it ("in", "the town of", "northern"):
+        // a place noun after it may belong to a longer name ("the Ain Zara district").
+        let cue_before = hit.cue.is_some();
         // After.
         if j + 1 < n {
             let nw = words[j + 1];
@@ -446,7 +459,13 @@ impl PlaceRecognizer {
                 .last()
                 .is_some_and(|h| h.w1 == p && h.rejected.is_none());
             let function_word = self.common.contains(&wh[p]) || self.locative.contains(&wh[p]);
-            if hit.cue.is_none()
+            // "the Sudanese Darfur region", "the North Darfur state", "the Al Anbar province":
+            // a describing or grammatical word, not the first half of a name.
+            let describing = self.directions.contains_key(&wh[p])
+                || self.particles.contains(&wh[p])
+                || self.gaz.lookup_hash(wh[p]).any(|c| c.demonym);
+            let name_before_noun = hit.cue == Some(Cue::PlaceNoun) && !cue_before && !describing;
+            if (hit.cue.is_none() || name_before_noun)
                 && pw.cap
                 && joined(p)
                 && !prev_is_hit
@@ -508,7 +527,7 @@ impl PlaceRecognizer {
                 hit.rejected = hit.rejected.or(Some("inside_actor_name"));
             }
         }
-        if strong && hit.rejected == Some("inside_longer_name") {
+        if strong && cue_before && hit.rejected == Some("inside_longer_name") {
             hit.rejected = None;
         }
         // A capitalised first word says nothing: a lesser-known name there needs a cue.
@@ -556,6 +575,7 @@ impl PlaceRecognizer {
                 single_word: false,
                 w0: 0,
                 w1: 0,
+                offset: false,
             }
         };
         let main = mk(span, city);
@@ -752,6 +772,12 @@ impl PlaceRecognizer {
                     lon = Some(lo2 as f64);
                 }
             }
+        }
+        // "50 km north of Beni": the named town is the reference point, as an analyst codes
+        // it, but the scene is out in its surroundings, not in the town.
+        if hit.offset && matches!(precision, PlacePrecision::City | PlacePrecision::Point) {
+            precision = PlacePrecision::Region;
+            rules.push("places.offset_from".to_string());
         }
         PlaceMention {
             span,
@@ -1164,6 +1190,26 @@ mod tests {
                 "Talks resumed in Geneva on Monday.",
                 &["Geneva=>Geneve/CHE/City"],
             ),
+            // The place noun after a two-word name belongs to the whole name: "Zara" alone is
+            // a town in Turkey, not the district the story is about.
+            (
+                "Militias fought in the Ain Zara district of Tripoli on Monday.",
+                &["Ain Zara=>Ain Zara/LBY/City", "Tripoli=>Tripoli/LBY/City"],
+            ),
+            // A distance from a town puts the scene in the town's surroundings.
+            (
+                "Rebels burned a village 40 km west of Goma on Friday.",
+                &["Goma=>Goma/COD/Region"],
+            ),
+            (
+                "Rebels burned a village west of Goma on Friday.",
+                &["Goma=>Goma/COD/City"],
+            ),
+            // A demonym or a direction before a region is not part of its name.
+            (
+                "Fighting spread to the Syrian Idlib province on Monday.",
+                &["Idlib=>Idlib/SYR/Region"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(found(text), *want, "{text}");
@@ -1200,6 +1246,13 @@ mod tests {
             "{rules:?}"
         );
         assert!(doc.trace.iter().any(|t| t.message.contains("Hyderabad")));
+    }
+
+    #[test]
+    fn a_big_city_named_like_its_province_is_the_city() {
+        // "Santa Cruz" in a Bolivian story: the city of 1.6 million, not the department.
+        let bo = found("Bolivian police cleared a road block outside Santa Cruz on Monday.");
+        assert_eq!(bo[0], "Santa Cruz=>Santa Cruz de la Sierra/BOL/City", "{bo:?}");
     }
 
     #[test]

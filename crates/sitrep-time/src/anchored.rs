@@ -22,7 +22,11 @@ pub(crate) enum Anchor {
     /// the noun ("raid") when one was found, used to look for the sentence that reported it.
     /// `proper` when the phrase starts with a capitalised word ("after Christmas", "after
     /// Musa's arrest"): a name, whose date the story may never give.
-    Event { head: Option<usize>, proper: bool },
+    ///
+    /// `other` when the phrase marks the event as another one than the story's ("after a
+    /// similar raid", "after another attack"): then the sentence's subject is the story's own
+    /// event ("The attack came two days after a similar raid"), and it keeps the story's date.
+    Event { head: Option<usize>, proper: bool, other: bool },
     /// "two days after the 3 March raid", "a day after Sunday's attack": the date inside the
     /// phrase, resolved against publication like any other.
     Inline(Expr),
@@ -197,7 +201,10 @@ fn target(v: &View, k: usize) -> Option<(Anchor, usize)> {
         head = Some(j);
     }
     let end = head.map_or(k, |h| h + 1);
-    Some((Anchor::Event { head, proper }, end))
+    let other = v.w(k) == "another"
+        || (matches!(v.w(k), "a" | "an")
+            && (k + 1..end).any(|j| matches!(v.w(j), "similar" | "earlier" | "previous" | "separate" | "second")));
+    Some((Anchor::Event { head, proper, other }, end))
 }
 
 fn hit(start: usize, end: usize, n: i64, unit: DatePrecision, rule: &'static str, anchor: Anchor) -> Option<Found> {

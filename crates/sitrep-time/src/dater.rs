@@ -8,9 +8,11 @@
 //! 2. `date.report_date`: only a date that dates the report ("police said on Tuesday"): it
 //!    bounds the event from above and is closer than the publication date.
 //! 3. `date.prev_sentence`: no date at all in the sentence, and the sentence right before it
-//!    has an event dated to the day from its own text: a follow-up sentence ("They also
-//!    burned houses.") continues that account. Only one sentence back, only day precision,
-//!    and never from a report date, so a background year does not leak forward.
+//!    has an event dated to the day from its own text, or itself so dated from the sentence
+//!    before it: follow-up sentences ("They also burned houses. The army said its troops
+//!    came under fire.") continue that account. At most [`FOLLOW_UP_REACH`] sentences from
+//!    the dated one, only day precision, and never from a report date, so a background year
+//!    does not leak forward.
 //! 4. `date.published`: the publication date stands in; `date.unknown` when there is none.
 //!
 //! Dates that name a well-known event ("the 9/11 attacks") are never used: the sentence
@@ -19,6 +21,9 @@
 use crate::words::reporting_verb;
 use sitrep_core::event::EventDate;
 use sitrep_core::{DatePrecision, Doc, TokenKind};
+
+/// How many sentences a day date carries forward through consecutive follow-up sentences.
+const FOLLOW_UP_REACH: usize = 2;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum How {
@@ -87,7 +92,8 @@ fn clause_distance(doc: &Doc, trigger_start: usize, mention_start: usize, mentio
 pub fn date_events(doc: &mut Doc) {
     let published = doc.article.published.is_some();
     // (sentence, how, precision) of each event, for the follow-up rule.
-    let mut chosen: Vec<(usize, How, Option<DatePrecision>)> = Vec::with_capacity(doc.events.len());
+    // (sentence, how, precision, sentence the date was read in)
+    let mut chosen: Vec<(usize, How, Option<DatePrecision>, usize)> = Vec::with_capacity(doc.events.len());
     let mut order: Vec<usize> = (0..doc.events.len()).collect();
     order.sort_by_key(|&e| doc.events[e].sentence);
     let mut results: Vec<(usize, EventDate, How, Option<usize>)> = Vec::with_capacity(order.len());
@@ -101,6 +107,7 @@ pub fn date_events(doc: &mut Doc) {
         let mut best_own: Option<(usize, usize)> = None;
         let mut best_report: Option<(usize, usize)> = None;
         let mut any_in_sentence = false;
+        let mut origin_sentence = ev.sentence;
         // One step back catches a mention that starts before the sentence and runs into it.
         let lo = by_start.partition_point(|&i| doc.dates[i].span.start < sent.start).saturating_sub(1);
         for &di in &by_start[lo..] {
@@ -108,7 +115,7 @@ pub fn date_events(doc: &mut Doc) {
             if d.span.start >= sent.end {
                 break;
             }
-            if !d.span.overlaps(sent) {
+            if !d.span.overlaps(sent) || d.rules.iter().any(|r| r == "date.since_comparison") {
                 continue;
             }
             any_in_sentence = true;
@@ -128,18 +135,24 @@ pub fn date_events(doc: &mut Doc) {
         } else {
             let prev = (!any_in_sentence && ev.sentence > 0)
                 .then(|| {
-                    chosen.iter().zip(&results).rev().find(|((s, how, prec), _)| {
-                        *s + 1 == ev.sentence && *how == How::Own && *prec == Some(DatePrecision::Day)
+                    chosen.iter().zip(&results).rev().find(|((s, how, prec, origin), _)| {
+                        *s + 1 == ev.sentence
+                            && matches!(how, How::Own | How::Previous)
+                            && *prec == Some(DatePrecision::Day)
+                            && ev.sentence - origin <= FOLLOW_UP_REACH
                     })
                 })
                 .flatten();
             match prev {
-                Some((_, (_, date, _, m))) => (*date, How::Previous, *m),
+                Some(((_, _, _, origin), (_, date, _, m))) => {
+                    origin_sentence = *origin;
+                    (*date, How::Previous, *m)
+                }
                 None if published => (EventDate::Published, How::Published, None),
                 None => (EventDate::Unknown, How::Unknown, None),
             }
         };
-        chosen.push((ev.sentence, how, mention.map(|m| doc.dates[m].precision)));
+        chosen.push((ev.sentence, how, mention.map(|m| doc.dates[m].precision), origin_sentence));
         results.push((ei, date, how, mention));
     }
     for (ei, date, how, mention) in results {
@@ -261,6 +274,34 @@ mod tests {
                 "Gunmen raided a village on Sunday. Days later, troops shelled the hills.",
                 &["raided", "shelled"],
                 &[(date(2024, 3, 10), "date.own_sentence"), (date(2024, 3, 15), "date.published")],
+            ),
+            // a phrase about another, similar event leaves the subject with the story's date
+            (
+                "Gunmen raided a church on Sunday. The attack came two days after a similar raid nearby.",
+                &["raided", "attack"],
+                &[(date(2024, 3, 10), "date.own_sentence"), (date(2024, 3, 10), "date.own_sentence")],
+            ),
+            (
+                "Gunmen raided a church on Sunday. Troops arrived two days after the raid.",
+                &["raided", "arrived"],
+                &[(date(2024, 3, 10), "date.own_sentence"), (date(2024, 3, 12), "date.own_sentence")],
+            ),
+            // follow-up sentences carry the day on, two sentences at most
+            (
+                "Gunmen raided a village on Sunday. They burned the market. Troops fired back. Police arrested two men.",
+                &["raided", "burned", "fired back", "arrested"],
+                &[
+                    (date(2024, 3, 10), "date.own_sentence"),
+                    (date(2024, 3, 10), "date.prev_sentence"),
+                    (date(2024, 3, 10), "date.prev_sentence"),
+                    (date(2024, 3, 15), "date.published"),
+                ],
+            ),
+            // a year that bounds a comparison does not date the event; the scene's date carries on
+            (
+                "Troops raided the camp on Tuesday. It was the deadliest raid there since 2006.",
+                &["raided", "raid there"],
+                &[(date(2024, 3, 12), "date.own_sentence"), (date(2024, 3, 12), "date.prev_sentence")],
             ),
             // with nothing to count from, the publication date stands in as before
             ("A day later, troops shelled the hills.", &["shelled"], &[(date(2024, 3, 15), "date.published")]),

@@ -172,6 +172,23 @@ pub(crate) fn explicit(v: &View, i: usize) -> Option<Found> {
             return found(i, e, Expr::MonthYear { y, m }, "date.month_year");
         }
     }
+    // "on the 12th": an ordinal day with no month, as wire copy writes a date in the current
+    // or last month. Only before a clause break or a linking word, so "on the 12th floor"
+    // and "on the 3rd anniversary" stay ordinals.
+    if v.w(i) == "the" && i > 0 && v.w(i - 1) == "on" {
+        if let Some(d) = day_number(v, i + 1).filter(|_| v.w(i + 1).ends_with(|c: char| c.is_ascii_alphabetic())) {
+            let next = v.w(i + 2);
+            let ends_phrase = v.kind(i + 2).is_none_or(|k| k == TokenKind::Punct)
+                || matches!(
+                    next,
+                    "and" | "when" | "as" | "after" | "before" | "in" | "at" | "near" | "while" | "but" | "killing"
+                        | "during"
+                );
+            if ends_phrase && next != "of" {
+                return found(i, i + 2, Expr::DayOfMonth { d }, "date.day_of_month");
+            }
+        }
+    }
     // 16 May 2014 / 16th May / the 3rd of March
     if let Some(d) = day_number(v, i) {
         let of = usize::from(v.w(i + 1) == "of");
@@ -425,6 +442,9 @@ pub(crate) fn recognize_with_anchors(doc: &Doc) -> (Vec<DateMention>, Vec<Option
         let since = f.start > 0 && v.w(f.start - 1) == "since";
         if since {
             rules.push("date.since".to_string());
+            if compares_since(&v, f.start - 1) {
+                rules.push("date.since_comparison".to_string());
+            }
         }
         let sentence = doc.sentence_at(span.start).unwrap_or(0);
         let flashback = backward(f.expr) || anchor.is_some_and(|k| seen[k].flashback);
@@ -439,6 +459,22 @@ pub(crate) fn recognize_with_anchors(doc: &Doc) -> (Vec<DateMention>, Vec<Option
         i = f.end;
     }
     (out, anchors)
+}
+
+/// "the deadliest raid since 2002", "the first strike on the city since March": the date
+/// bounds a comparison with the past and says nothing about when the event itself happened.
+/// Looks back from "since" at `since_at` over up to eight words of the same clause.
+fn compares_since(v: &View, since_at: usize) -> bool {
+    (1..=8).map_while(|back| since_at.checked_sub(back)).take_while(|&j| v.kind(j) != Some(TokenKind::Punct)).any(|j| {
+        // "the most serious since", but not "killed at least 81 since April"
+        (v.w(j) == "most" && (j == 0 || v.w(j - 1) != "at"))
+            || matches!(
+                v.w(j),
+                "first" | "only" | "worst" | "deadliest" | "bloodiest" | "biggest" | "largest" | "heaviest"
+                    | "highest" | "lowest" | "fiercest" | "strongest" | "longest" | "greatest" | "fewest"
+                    | "closest" | "farthest" | "furthest" | "sharpest" | "latest"
+            )
+    })
 }
 
 /// An anchored form that counts backwards from its anchor: "a day earlier", "the previous
@@ -515,7 +551,7 @@ fn resolve_anchored(
                 (lo..out.len()).rev().find(|&k| seen[k].usable && want(k)).map(|k| (k, "date.anchor.report_date"))
             };
             let picked = match f.anchor {
-                Anchor::Event { head, proper } => {
+                Anchor::Event { head, proper, other } => {
                     // "rebels attacked on Monday, two days after the raid": a date right
                     // before the phrase is the time the phrase restates, not the raid's.
                     let apposition = |k: usize| {
@@ -529,6 +565,15 @@ fn resolve_anchored(
                     // the story's own only for short offsets after a common noun: "months
                     // after the war began", "days before Christmas" name other times.
                     let guess = !proper && matches!(unit, DatePrecision::Day | DatePrecision::Week);
+                    if other {
+                        // "The attack came two days after a similar raid": the offset dates
+                        // the other raid; the sentence's own event is the story's, dated as such.
+                        let own = nearest(&|k| !seen[k].anchored && !apposition(k));
+                        if let Some(k) = own.filter(|_| guess) {
+                            rules.push("date.anchor.other_event".to_string());
+                            return (out[k].date, out[k].precision, Some(k));
+                        }
+                    }
                     by_noun.map(|k| (k, "date.anchor.named_event")).or_else(|| {
                         guess
                             .then(|| {
@@ -624,6 +669,10 @@ mod tests {
             ("The ceasefire began on 2014-05-16 at dawn.", "2014-05-16", Some(date(2014, 5, 16)), Day),
             ("Talks stalled on the 3rd of March after a walkout.", "the 3rd of March", Some(date(2024, 3, 3)), Day),
             ("Fighting flared again on 12th February near the border.", "12th February", Some(date(2024, 2, 12)), Day),
+            // an ordinal day alone: this month once the day has come, else the month before
+            ("Soldiers stormed the camp on the 9th, killing two.", "the 9th", Some(date(2024, 3, 9)), Day),
+            ("Soldiers stormed the camp on the 20th.", "the 20th", Some(date(2024, 2, 20)), Day),
+            ("Soldiers stormed the camp on the 30th and left.", "the 30th", Some(date(2024, 1, 30)), Day),
             ("Gunmen attacked the convoy on Friday.", "Friday", Some(date(2024, 3, 15)), Day),
             ("Gunmen attacked the convoy on Tuesday night.", "Tuesday night", Some(date(2024, 3, 12)), Day),
             ("Gunmen attacked the convoy last Friday.", "last Friday", Some(date(2024, 3, 8)), Day),
@@ -676,6 +725,35 @@ mod tests {
             assert_eq!(got[0].0, *want_text, "{text}");
             assert_eq!(got[0].1, *want_date, "{text}");
             assert_eq!(got[0].2, *want_prec, "{text}");
+        }
+    }
+
+    #[test]
+    fn ordinals_that_are_not_days() {
+        let p = Some(date(2024, 3, 15));
+        for text in ["Gunmen fired from a window on the 12th floor.", "Crowds gathered on the 3rd anniversary of the coup."] {
+            assert_eq!(dates(text, p), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn since_in_a_comparison_is_marked() {
+        let p = Some(date(2024, 3, 15));
+        // (text, whether the "since" date bounds a comparison)
+        let cases: &[(&str, bool)] = &[
+            ("It was the bloodiest day in the valley since 2011.", true),
+            ("It was the first strike on the port since March.", true),
+            ("Turnout was the lowest it has been since 1998.", true),
+            ("It was the most intense shelling since 2014.", true),
+            // "at least" counts, it does not compare
+            ("Raids have killed at least 81 people since April.", false),
+            ("The militia has held the pass since 2017.", false),
+        ];
+        for &(text, comparison) in cases {
+            let got = dates(text, p);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert!(got[0].3.contains(&"date.since".to_string()), "{text}");
+            assert_eq!(got[0].3.contains(&"date.since_comparison".to_string()), comparison, "{text}");
         }
     }
 

@@ -48,6 +48,9 @@ pub enum Expr {
     LastWeekend,
     /// "three days ago": a count of units back from publication.
     Ago { n: i64, unit: DatePrecision },
+    /// "on the 12th": a day of the month with neither month nor year, the latest such day
+    /// on or before publication.
+    DayOfMonth { d: i8 },
     /// A date that names a well-known event ("9/11"): resolved, but flagged.
     Named { y: i16, m: i8, d: i8 },
     /// A count of units from another date in the story, not from publication: "two days
@@ -69,6 +72,7 @@ impl Expr {
         match self {
             Expr::Full { .. }
             | Expr::MonthDay { .. }
+            | Expr::DayOfMonth { .. }
             | Expr::Weekday { .. }
             | Expr::RelDay(_)
             | Expr::Named { .. }
@@ -123,6 +127,16 @@ pub fn resolve(expr: Expr, published: Option<Date>) -> Resolved {
                 Some(date) if date <= p => plain(Some(date)),
                 _ => Resolved { date: Date::new(p.year() - 1, m, d).ok(), note: Some("date.yearless_previous_year") },
             }
+        }
+        Expr::DayOfMonth { d } => {
+            // This month when the day has come, else the month before (or the one before
+            // that, for a 31st after a 30-day month).
+            let date = (0..3)
+                .filter_map(|back| shift_months(p, -back))
+                .filter_map(|first| Date::new(first.year(), first.month(), d).ok())
+                .find(|date| *date <= p);
+            let note = date.filter(|date| date.month() != p.month()).map(|_| "date.day_of_month_previous_month");
+            Resolved { date, note }
         }
         Expr::Month { m, dir } => {
             let y = match dir {
