@@ -244,6 +244,55 @@ impl<'d> Sent<'d> {
         end < self.len() && (self.words[end] == "," || self.has(end, words::COORD))
     }
 
+    /// Whether the comma at `i` separates items of a noun list after a preposition ("signed
+    /// agreements on trade, energy and defence cooperation"): plain words back to the
+    /// preposition, plain words and commas ahead to an "and"/"or" that joins noun phrases.
+    fn lists_nouns(&self, i: usize) -> bool {
+        let plain = |k: usize| {
+            self.kinds[k] == TokenKind::Word
+                && self.flags[k] & (words::PREP | words::DET | words::PRONOUN | words::REL | words::SUBORD | words::COORD | words::ADVERB | words::NEG) == 0
+                && !words::is_finite_verb(self.flags[k], self.words[k])
+        };
+        // "…on Friday, shooting residents": a day closes a time phrase, and a gerund with its
+        // own object opens a participial clause
+        if i == 0 || words::is_day_word(self.words[i - 1]) {
+            return false;
+        }
+        let gerund = |k: usize| self.words.get(k).is_some_and(|w| w.len() > 5 && w.ends_with("ing"));
+        if gerund(i + 1) && self.words.get(i + 2).is_some_and(|w| !matches!(*w, "," | "and" | "or")) {
+            return false;
+        }
+        let mut k = i;
+        let mut steps = 0;
+        loop {
+            if k == 0 || steps >= 8 {
+                return false;
+            }
+            k -= 1;
+            steps += 1;
+            if self.kinds[k] == TokenKind::Word && self.flags[k] & words::PREP != 0 {
+                if k + 1 == i {
+                    return false;
+                }
+                break;
+            }
+            if !(plain(k) || self.words[k] == ",") {
+                return false;
+            }
+        }
+        let mut k = i + 1;
+        while k < self.len() && k <= i + 8 {
+            if self.kinds[k] == TokenKind::Word && self.flags[k] & words::COORD != 0 {
+                return k > i + 1 && self.words[k] != "but" && self.joins_noun_phrases(k);
+            }
+            if !(plain(k) || self.words[k] == ",") {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
     /// Whether the "and"/"or" at `i` joins two noun phrases ("received food and medicine
     /// from the agency", "a grant and a loan to the city") rather than two clauses: a
     /// nominal word before it, a word or number after it, and no finite verb from there to
@@ -297,7 +346,7 @@ impl<'d> Sent<'d> {
                         // allegations") do not break the clause
                         "\"" | "“" | "”" | "'" | "‘" | "’" if self.short_quote_mark(i) => None,
                         "\"" | "“" | "”" | "'" | "‘" | "’" => Some(Boundary::Quote),
-                        "," if !self.joins_actors(i) => Some(Boundary::Comma),
+                        "," if !self.joins_actors(i) && !self.lists_nouns(i) => Some(Boundary::Comma),
                         _ => None,
                     };
                     if let Some(b) = b {
@@ -515,6 +564,13 @@ mod tests {
             ("Rebels attacked the town and killed ten people.", &["Start:rebels attacked the town and", "Coord:killed ten people ."]),
             ("Rebels seized the town and the army fled.", &["Start:rebels seized the town and", "Coord:the army fled ."]),
             ("Refugees received food and medicine from the agency.", &["Start:refugees received food and medicine from the agency ."]),
+            // a comma inside a noun list after a preposition joins its items
+            ("The ministers talked about fishing, tourism and border security.", &["Start:the ministers talked about fishing , tourism and border security ."]),
+            ("The envoys met in Accra, Lome and Abuja last month.", &["Start:the envoys met in accra , lome and abuja last month ."]),
+            ("Gunmen raided the village on Friday, burning homes and shops.", &["Start:gunmen raided the village on friday ,", "Comma:burning homes and shops ."]),
+            ("Crowds marched against the new law on media funding, waving flags and banners.", &["Start:crowds marched against the new law on media funding ,", "Comma:waving flags and banners ."]),
+            // …but a comma after a preposition's object that goes on to a clause still splits
+            ("Rebels attacked the town on Monday, and troops fled.", &["Start:rebels attacked the town on monday ,", "Comma:and", "Coord:troops fled ."]),
             (
                 "The bank will provide a grant and a loan to the city.",
                 &["Start:the bank will provide a grant and a loan to the city ."],

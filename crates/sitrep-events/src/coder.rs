@@ -132,7 +132,10 @@ impl EventCoder {
         if !e.next.is_empty() && !e.next.iter().any(|q| starts(q) || starts_after_day(q)) {
             return None;
         }
-        if e.not_next.iter().any(starts) || e.not_prev.iter().any(ends) {
+        // a phrase of three words or more ("carried out attacks") is unambiguous: the
+        // exclusions guard its single words ("strike a deal", "hit in the polls")
+        let phrase = hit.end - hit.start >= 3;
+        if !phrase && e.not_next.iter().any(starts) || e.not_prev.iter().any(ends) {
             return None;
         }
         // `prev` marks a passive: only the participle follows the auxiliary ("was blown
@@ -179,8 +182,10 @@ impl EventCoder {
             let before_start = clause.start.max(hit.start.saturating_sub(8)).min(hit.start);
             let mut best: Option<(usize, usize)> = None;
             for (ri, r) in e.refine.iter().enumerate() {
+                // an object refinement reads only up to the first preposition
+                let object_end = if r.object { (hit.end..after_end).find(|&k| s.has(k, words::PREP)).unwrap_or(after_end) } else { after_end };
                 let window = match r.side {
-                    Side::After => &s.words[hit.end..after_end],
+                    Side::After => &s.words[hit.end..object_end],
                     Side::Before => &s.words[before_start..hit.start],
                 };
                 if best.is_some_and(|(n, _)| n >= r.elems.len()) {
@@ -825,6 +830,19 @@ impl EventCoder {
                 continue;
             }
             let mut ev = self.event_of(s, c, frame);
+            armed_looting(doc, s, c, &mut ev);
+            // what a deployment sends is not its target: the place or party it goes to is
+            // ("deployed troops to the border town")
+            if crate::roles::deploys(&c.code) && !c.passive && c.inherited.is_none() {
+                if let Some(t) = c.target.filter(|&t| object_at(s, c.hit.end, s.actors[t].start)) {
+                    let clause_end = s.clause_of(c.hit.start).end;
+                    let sent_to = (s.actors[t].end..clause_end.min(s.len()))
+                        .find(|&k| matches!(s.words[k], "to" | "into" | "towards" | "toward"))
+                        .and_then(|k| s.actors.iter().position(|a| object_at(s, k + 1, a.start)));
+                    ev.target = sent_to.map(|a| s.actors[a].idx).filter(|&a| Some(a) != ev.source);
+                    ev.rules.push("role:deployed-object".into());
+                }
+            }
             // a territory acted on stands in for a missing target; a destination beats what
             // is sent ("deployed troops to Liberia")
             let mut place_target = None;
@@ -930,6 +948,18 @@ impl EventCoder {
         if ev.source.is_some() && ev.source == ev.target {
             ev.target = None;
         }
+        // "*no group* claimed the killings": an actor denied by "no" takes no part
+        if c.inherited.is_none() {
+            let denied = |a: Option<usize>| a.is_some_and(|a| s.actors[a].start > 0 && s.words[s.actors[a].start - 1] == "no");
+            if denied(c.source) {
+                ev.source = None;
+                ev.rules.push("role:denied-actor".into());
+            }
+            if denied(c.target) {
+                ev.target = None;
+                ev.rules.push("role:denied-actor".into());
+            }
+        }
         if c.passive {
             ev.rules.push("role:passive".into());
         }
@@ -956,6 +986,28 @@ impl EventCoder {
         }
         .clamp(0.05, 0.95);
         ev
+    }
+}
+
+/// Whether the actor starting at token `actor_start` begins the phrase at `from`, after
+/// determiners, modifiers and numbers: the object of a verb ending at `from`.
+fn object_at(s: &Sent, from: usize, actor_start: usize) -> bool {
+    let mut k = from;
+    while k < actor_start && (s.has(k, words::DET | words::ADJ) || s.kinds[k] == sitrep_core::TokenKind::Number) {
+        k += 1;
+    }
+    k == actor_start
+}
+
+/// Looting and ransacking by soldiers, police or an armed group destroys property (1712);
+/// by a crowd it is a riot (145, the lexicon's reading).
+fn armed_looting(doc: &Doc, s: &Sent, c: &Cand, ev: &mut Event) {
+    let w = s.words[c.hit.start];
+    let loot = ["loot", "ransack", "plunder", "pillag", "vandali", "torch"].iter().any(|p| w.starts_with(p));
+    let armed = |a: usize| doc.actors[a].sector.as_deref().is_some_and(|x| matches!(x, "MIL" | "REB" | "INS" | "UAF" | "COP" | "SPY"));
+    if ev.cameo == "145" && loot && ev.source.is_some_and(armed) {
+        ev.cameo = "1712".into();
+        ev.rules.push("refine:armed-looting".into());
     }
 }
 
@@ -1099,7 +1151,9 @@ fn pressed_party(s: &Sent, cands: &mut [Cand]) {
 
 fn reduced_relative(s: &Sent, c: &Cand) -> bool {
     let i = c.hit.start;
-    if c.nominal || c.hit.form != Form::PastOrParticiple || i == 0 || c.passive || c.governor.is_some() || c.governed.is_some() {
+    // a passive counts only without its auxiliary ("a man *accused* of theft", not "was
+    // accused of"): `after_noun` below rules the auxiliary out
+    if c.nominal || c.hit.form != Form::PastOrParticiple || i == 0 || c.governor.is_some() || c.governed.is_some() {
         return false;
     }
     // "weapons seized *last year from*…": a time phrase may come before the preposition

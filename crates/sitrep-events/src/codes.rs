@@ -51,33 +51,48 @@ fn code_names_means(code: &str) -> bool {
     matches!(code, "1831" | "1832" | "1833" | "183" | "194" | "195" | "204" | "2041" | "2042")
 }
 
-fn weapon_of(word: &str) -> Option<Weapon> {
-    Some(match word {
+/// The means a word names, read with its neighbours ("car bomb", "tear gas", "live
+/// rounds"). `Some(None)` is a non-lethal means (tear gas, rubber bullets, water cannon): it
+/// names the means as surely as a gun does, so a gun named farther away does not win.
+fn weapon_of(prev: &str, word: &str, next: &str) -> Option<Option<Weapon>> {
+    let non_lethal = Some(None);
+    match (prev, word, next) {
+        (_, "tear" | "rubber" | "water" | "stun" | "flash", "gas" | "bullets" | "bullet" | "cannon" | "cannons" | "grenade" | "grenades") => return non_lethal,
+        ("tear" | "rubber" | "water" | "stun" | "flash", "gas" | "bullets" | "bullet" | "cannon" | "cannons" | "grenade" | "grenades", _) => return non_lethal,
+        (_, "teargas" | "pepper", _) => return non_lethal,
+        (_, "live", "rounds" | "ammunition" | "fire" | "bullets") => return Some(Some(Weapon::Firearm)),
+        (_, "car" | "truck" | "vehicle", "bomb" | "bombs") => return Some(Some(Weapon::RemoteExplosive)),
+        ("car" | "truck" | "vehicle", "bomb" | "bombs", _) => return Some(Some(Weapon::RemoteExplosive)),
+        (_, "suicide", "bomber" | "bombers" | "bomb" | "bombs" | "bombing" | "bombings" | "attack" | "attacks" | "attacker" | "attackers" | "vest" | "vests" | "belt" | "car") => return Some(Some(Weapon::SuicideBomb)),
+        _ => {}
+    }
+    Some(Some(match word {
         "drone" | "drones" | "airstrike" | "airstrikes" | "warplane" | "warplanes" | "jets" | "aircraft" | "helicopter" | "helicopters" | "gunship" | "gunships" | "bombers" => Weapon::AirOrDrone,
         "shelling" | "shells" | "shelled" | "artillery" | "mortar" | "mortars" | "rocket" | "rockets" | "missile" | "missiles" | "howitzer" | "howitzers" => Weapon::Artillery,
         "grenade" | "grenades" => Weapon::Grenade,
-        "ied" | "ieds" | "landmine" | "landmines" | "roadside" => Weapon::RemoteExplosive,
+        "ied" | "ieds" | "landmine" | "landmines" | "roadside" | "bomb" | "bombs" | "explosive" | "explosives" | "car-bomb" => Weapon::RemoteExplosive,
         "gunfire" | "gunmen" | "gunman" | "shot" | "shooting" | "bullets" | "bullet" | "rifles" | "rifle" | "ammunition" | "firearms" | "guns" | "sniper" | "snipers" => Weapon::Firearm,
         "machete" | "machetes" | "knife" | "knives" | "stabbed" | "stabbing" | "clubs" | "axes" => Weapon::Melee,
         "chemical" | "sarin" | "chlorine" | "nerve" => Weapon::Chemical,
         _ => return None,
-    })
+    }))
 }
 
 /// The weapon named nearest the trigger in its sentence, for violent events whose code does
 /// not name the means ("a drone killed…" is an air/drone strike, "fired live ammunition at
-/// protesters" excessive force).
+/// protesters" excessive force). A non-lethal means nearest ("fired tear gas") names none.
 fn weapon_near(doc: &Doc, event: &Event) -> Option<Weapon> {
     let violent = matches!(event.cameo_root(), "18" | "19" | "20") || event.cameo == "175" || event.cameo.starts_with("145");
     if !violent || code_names_means(&event.cameo) {
         return None;
     }
     let toks = doc.sentence_tokens(event.sentence);
+    let word = |k: usize| toks.get(k).map_or("", |t| &doc.lower[t.span.start..t.span.end]);
     let at = event.trigger.start;
-    toks.iter()
-        .filter_map(|t| weapon_of(&doc.lower[t.span.start..t.span.end]).map(|w| (t.span.start.abs_diff(at), w)))
+    (0..toks.len())
+        .filter_map(|k| weapon_of(if k > 0 { word(k - 1) } else { "" }, word(k), word(k + 1)).map(|w| (toks[k].span.start.abs_diff(at), w)))
         .min_by_key(|(d, _)| *d)
-        .map(|(_, w)| w)
+        .and_then(|(_, w)| w)
 }
 
 #[cfg(test)]
@@ -87,6 +102,28 @@ mod tests {
     fn quad_class_by_root() {
         for (code, q) in [("036", 1), ("057", 1), ("0841", 2), ("112", 3), ("138", 3), ("145", 4), ("1823", 4), ("x", 0)] {
             assert_eq!(quad_class_of_root(code), q, "{code}");
+        }
+    }
+
+    #[test]
+    fn weapons_read_with_their_neighbours() {
+        let table: &[(&str, &str, &str, Option<Option<Weapon>>)] = &[
+            ("a", "car", "bomb", Some(Some(Weapon::RemoteExplosive))),
+            ("car", "bomb", "exploded", Some(Some(Weapon::RemoteExplosive))),
+            ("planted", "explosives", "under", Some(Some(Weapon::RemoteExplosive))),
+            ("a", "suicide", "bomber", Some(Some(Weapon::SuicideBomb))),
+            ("fired", "tear", "gas", Some(None)),
+            ("tear", "gas", "at", Some(None)),
+            ("threw", "stun", "grenades", Some(None)),
+            ("stun", "grenades", "at", Some(None)),
+            ("threw", "grenades", "at", Some(Some(Weapon::Grenade))),
+            ("fired", "live", "rounds", Some(Some(Weapon::Firearm))),
+            ("with", "machetes", ".", Some(Some(Weapon::Melee))),
+            ("committed", "suicide", "last", None),
+            ("the", "live", "broadcast", None),
+        ];
+        for &(prev, word, next, want) in table {
+            assert_eq!(weapon_of(prev, word, next), want, "{prev} {word} {next}");
         }
     }
 }

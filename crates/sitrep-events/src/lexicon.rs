@@ -82,6 +82,9 @@ pub struct Refinement {
     pub elems: Vec<Alternatives>,
     /// `None` suppresses the event ("attack dog", "killed in a car crash").
     pub code: Option<String>,
+    /// The words must be the verb's object: no preposition may come between the trigger and
+    /// them ("seized *the port*" is occupation, "seized cocaine *at* the port" is not).
+    pub object: bool,
 }
 
 /// A trigger entry: everything its surface forms share.
@@ -193,6 +196,8 @@ struct TomlRefine {
     after: Vec<String>,
     #[serde(default)]
     before: Vec<String>,
+    #[serde(default)]
+    object: bool,
     code: String,
 }
 
@@ -266,7 +271,10 @@ impl Lexicon {
                         _ => return Err(err("a refinement needs exactly one of `after` or `before`".into())),
                     };
                     let elems = specs.iter().map(|s| alternatives(s, &parsed.sets, origin)).collect::<Result<Vec<_>, _>>()?;
-                    refine.push(Refinement { id: format!("lex:{}/{}", e.id, i + 1), side, elems, code: code_of(&r.code) });
+                    if r.object && side != Side::After {
+                        return Err(err("`object` applies to `after` refinements only".into()));
+                    }
+                    refine.push(Refinement { id: format!("lex:{}/{}", e.id, i + 1), side, elems, code: code_of(&r.code), object: r.object });
                 }
                 let complement = match e.complement.as_deref() {
                     None => None,
@@ -336,12 +344,15 @@ impl Lexicon {
     }
 
     /// Add a verb (possibly multiword: the first word inflects, "open fire on").
+    /// A leading manner adverb stays as it is and the verb after it inflects ("sexually
+    /// assault" → "sexually assaulted").
     pub(crate) fn add_verb(&mut self, entry: u32, lemma: &str, irregular: &HashMap<String, Vec<String>>) {
         let w = words(lemma);
-        let Some(head) = w.first() else { return };
+        let at = if w.len() > 1 && w[0].len() > 4 && w[0].ends_with("ly") { 1 } else { 0 };
+        let Some(head) = w.get(at) else { return };
         for (form_word, form) in inflect::verb_forms(head, irregular.get(&**head).map(|v| v.as_slice())) {
             let mut ws = w.clone();
-            ws[0] = form_word.into_boxed_str();
+            ws[at] = form_word.into_boxed_str();
             self.add_surface(entry, ws, form);
         }
     }

@@ -443,8 +443,9 @@ fn object_here(s: &Sent, c: &Cand, code: &str) -> Option<(Found, bool)> {
     if c.hit.end - c.hit.start > 1 && takes.adjacent.contains(&last) {
         return filler(s, code, c.hit.end, limit).map(|f| (f, false));
     }
+    // "marched *peacefully* through…": a manner adverb is no object
     let mut p = c.hit.end;
-    while p < limit && s.has(p, words::ADVERB) {
+    while p < limit && (s.has(p, words::ADVERB) || s.words[p].len() > 4 && s.words[p].ends_with("ly") && s.actor_at[p] < 0) {
         p += 1;
     }
     // "an attack by militants on the town": step over the agent
@@ -939,6 +940,8 @@ mod tests {
             ("The council condemned the attacks, which left dozens hurt.", &[("The council", "GOV")], "11", "the attacks"),
             ("The challenger rejected the official vote count on Monday.", &[("The challenger", "OPP")], "12", "the official vote count"),
             ("Two opposition blocs said they would boycott the June municipal polls.", &[("Two opposition blocs", "OPP")], "14", "the June municipal polls"),
+            // a manner adverb after the verb is never the object
+            ("Hundreds of nurses marched peacefully to the ministry.", &[("nurses", "LAB")], "14", "-"),
         ];
         for (text, actors, prefix, want) in table {
             let doc = code(text, actors);

@@ -129,7 +129,7 @@ impl Lexicon {
                         return;
                     }
                     for &m in &block_members {
-                        lex.entries[m as usize].refine.push(Refinement { id: id.clone(), side, elems: elems.clone(), code: code.clone() });
+                        lex.entries[m as usize].refine.push(Refinement { id: id.clone(), side, elems: elems.clone(), code: code.clone(), object: false });
                     }
                 };
                 match (before.is_empty(), after.is_empty()) {

@@ -330,7 +330,7 @@ fn co_subject(s: &Sent, a: usize, trigger: usize) -> Option<usize> {
 }
 
 /// Codes of sending forces: deployments (074) and mobilisation (15).
-fn deploys(code: &str) -> bool {
+pub(crate) fn deploys(code: &str) -> bool {
     code.starts_with("074") || code.starts_with("15")
 }
 
@@ -418,7 +418,10 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
     } else if is_passive(s, c, clause) {
         cands[ci].passive = true;
         let c = &cands[ci];
-        target = subject_in(s, clause, c.hit.start).or_else(|| inherited_subject(s, clause_idx));
+        // a reduced passive is about the noun right before it ("a mob lynched *a man* accused
+        // of theft"), not the subject of the clause it sits in
+        let reduced = c.hit.start > 0 && s.actor_at[c.hit.start - 1] >= 0;
+        target = if reduced { Some(s.actor_at[c.hit.start - 1] as usize) } else { subject_in(s, clause, c.hit.start).or_else(|| inherited_subject(s, clause_idx)) };
         source = agent_in(s, c.hit.end, clause.end);
         if source.is_none() {
             if deploys(&c.code) {
