@@ -572,8 +572,11 @@ pub fn acled_decision(
         return None;
     }
     let remote = remote_means(code, hints.weapon);
+    // CAMEO 193 is fighting with small arms: firing on protesters is lethal force whether
+    // or not a toll is reported
     let lethal = hints.killed.is_some_and(|k| k > 0)
         || hints.weapon == Some(Weapon::Firearm)
+        || code == "193"
         || is_killing(code)
         || remote.is_some();
     let mob = matches!(src, Role::Rioter | Role::Civilian);
@@ -693,6 +696,14 @@ mod tests {
             sec("REB"),
             NO_HINTS,
             Some(ArmedClash),
+        ),
+        (
+            "soldiers opened fire on marchers, no toll given",
+            "193",
+            sec("MIL"),
+            inter(6),
+            NO_HINTS,
+            Some(ExcessiveForceAgainstProtesters),
         ),
         (
             "militia fired on police",

@@ -256,7 +256,15 @@ pub(crate) fn event_frame_in(s: &Sent, c: &Cand, published_year: Option<i16>, st
             && s.words[k].len() == 4
             && s.words[k].parse::<i16>().is_ok_and(|y| (1900..2100).contains(&y) && published_year.is_none_or(|p| y < p))
     };
-    if (c.hit.end..end.saturating_sub(1)).any(|k| s.words[k] == "since" && earlier_year(k + 1)) {
+    // ... unless the mention ranks today's event against that history: "the deadliest raid
+    // on the camp since 2002", "the first such strike since 2019" are about the new event
+    let ranked = (c.hit.start.saturating_sub(3).max(clause.start)..c.hit.start).any(|k| {
+        let w = s.words[k];
+        matches!(w, "first" | "worst" | "most" | "biggest" | "largest" | "latest")
+            || w.len() > 6 && w.ends_with("iest")
+            || matches!(w, "heaviest" | "fiercest" | "deadliest" | "bloodiest" | "longest" | "strongest")
+    });
+    if !ranked && (c.hit.end..end.saturating_sub(1)).any(|k| s.words[k] == "since" && earlier_year(k + 1)) {
         return Some("frame:background:since-year");
     }
     if !c.nominal {

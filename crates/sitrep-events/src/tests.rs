@@ -1401,3 +1401,51 @@ fn round9_long_trigger_phrases_ignore_single_word_exclusions() {
     assert!(doc.events[0].rules.iter().any(|r| r == "frame:background:since-year"), "{:?}", doc.events[0].rules);
     assert_eq!(summaries("Rebels carried out raids in three villages.", &[("Rebels", "REB")]), ["190 REB>-"]);
 }
+
+#[test]
+fn a_record_since_a_year_is_still_todays_event() {
+    // "the deadliest X since 2002" ranks the new event against history; it is the same raid
+    let text = "Gunmen raided a market town near the lake on Monday. It was the deadliest raid on the town since 2002.";
+    let mut doc = code(text, &[("Gunmen", "UAF")]);
+    let history = |e: &Event| e.rules.iter().any(|r| r.starts_with("frame:background"));
+    assert_eq!(doc.events.len(), 2, "{:?} {:?}", summary(&doc), doc.events.iter().map(|e| (e.sentence, e.rules.clone())).collect::<Vec<_>>());
+    assert!(doc.events.iter().all(|e| !history(e)), "{:?}", summary(&doc));
+    Deduplicator::new().run(&mut doc);
+    let raids: Vec<&Event> = doc.events.iter().filter(|e| e.cameo_root() == "19").collect();
+    assert_eq!(raids.len(), 1, "{:?}", summary(&doc));
+    assert_eq!(raids[0].also_in, vec![1], "{:?}", summary(&doc));
+}
+
+#[test]
+fn attacks_on_markets_farmers_and_women_are_attacks() {
+    // words that mark an economic "hit" (markets, farmers, households) are also what attacks hit
+    for text in [
+        "A suicide bomber struck a crowded market in the north.",
+        "Gunmen attacked farmers in their fields on Sunday.",
+        "Militants attacked a police station near the market.",
+        "Soldiers attacked women and children fleeing the town.",
+        "Rockets hit targets across the city overnight.",
+        "Raiders attacked the herders with machetes.",
+    ] {
+        let doc = code(text, &[]);
+        assert!(doc.events.iter().any(|e| e.cameo_root() == "19" || e.cameo_root() == "18"), "{text}: {:?}", summary(&doc));
+    }
+    // the economic and idiomatic readings stay non-events
+    for text in [
+        "Rising prices hit farmers hard this year.",
+        "The report hit the headlines on Monday.",
+        "Exports hit a record in May.",
+        "The regulator hit the bank with fines in March.",
+    ] {
+        let doc = code(text, &[]);
+        assert!(doc.events.iter().all(|e| !matches!(e.cameo_root(), "18" | "19")), "{text}: {:?}", summary(&doc));
+    }
+}
+
+#[test]
+fn retaking_a_town_is_taking_it() {
+    for text in ["The army retook the town from the insurgents.", "Government forces have retaken the port after a week of fighting."] {
+        let doc = code(text, &[]);
+        assert!(doc.events.iter().any(|e| e.cameo == "192"), "{text}: {:?}", summary(&doc));
+    }
+}
