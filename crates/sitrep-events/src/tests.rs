@@ -1449,3 +1449,9 @@ fn retaking_a_town_is_taking_it() {
         assert!(doc.events.iter().any(|e| e.cameo == "192"), "{text}: {:?}", summary(&doc));
     }
 }
+
+#[test]
+fn military_advisers_sent_abroad_are_military_aid() {
+    let doc = code("Ankara sent military advisers to the unity government.", &[("Ankara", "TURGOV"), ("the unity government", "LBYGOV")]);
+    assert!(doc.events.iter().any(|e| e.cameo == "072"), "{:?}", summary(&doc));
+}
