@@ -3,6 +3,7 @@
 //! inference from the article's focus).
 
 mod acronym;
+mod refer;
 
 use crate::dict::{Entry, EntryKind};
 use crate::matcher::{Compiled, Hit};
@@ -200,6 +201,18 @@ const OWNED_NOUNS: &[&str] = &[
     "convoy", "convoys", "jet", "jets", "plane", "planes", "aircraft", "helicopter",
     "helicopters", "boat", "boats", "patrol", "patrols", "unit", "units", "checkpoint",
     "checkpoints", "barracks", "garrison", "garrisons",
+];
+
+/// Symbols and gatherings named after a body, country or person: "European Union flags",
+/// "a NATO summit", "Putin portraits". Waving a flag or meeting at a summit does nothing to
+/// the holder, so the name before them is no actor. Things that stand for their holder
+/// (bases, vehicles, positions: [`OWNED_NOUNS`]) and its statements ("a Kremlin
+/// statement" is the Kremlin speaking) are not here.
+const SYMBOL_EVENT_NOUNS: &[&str] = &[
+    "flag", "flags", "banner", "banners", "emblem", "emblems", "logo", "logos", "insignia",
+    "anthem", "portrait", "portraits", "poster", "posters", "symbol", "symbols", "colours",
+    "colors", "summit", "summits", "conference", "congress", "anniversary", "ceremony",
+    "ceremonies", "jubilee",
 ];
 
 /// Words after a hyphen that make "X-held", "X-backed" a description, not actor X.
@@ -664,6 +677,9 @@ struct Cand {
     host: Option<String>,
     /// The head is a role word ("spokesman", "leader") that takes its owner's sector.
     weak_head: bool,
+    /// "the two countries", "both sides": a pair named earlier to resolve; whether the
+    /// phrase stays (as parsed) when no pair is found.
+    pair: Option<(refer::PairKind, bool)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -783,12 +799,39 @@ fn split_token(text: &str, span: Span, out: &mut Vec<W>) {
     }
 }
 
+/// Short words a title-case headline leaves in lower case ("Rebels Seize Town in the
+/// North"). Any other lower-case word shows the sentence is written normally.
+const HEADLINE_LOWER: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with",
+    "from", "as", "into", "over", "after", "amid", "vs", "via", "off", "up", "per", "is",
+    "are", "s",
+];
+
 impl<'a> Parser<'a> {
     fn lw(&self, i: usize) -> &'a str {
         self.w
             .get(i)
             .map(|w| w.span.of(&self.doc.lower))
             .unwrap_or("")
+    }
+    /// A sentence in capitals or title case (a headline), where capitals say nothing about
+    /// names: mostly capitalised words and no lower-case word but the short ones title
+    /// case keeps small. "Mary Wanjiru joined Common Cause in May." has five capitals in
+    /// seven words, but "joined" shows it is an ordinary sentence full of names.
+    fn looks_like_headline(&self) -> bool {
+        let caps = self.w.iter().filter(|w| w.alpha && w.cap).count();
+        let alphas = self.w.iter().filter(|w| w.alpha).count();
+        alphas > 4
+            && caps * 10 > alphas * 7
+            && !(0..self.w.len()).any(|k| {
+                let w = self.w[k];
+                w.alpha && !w.cap && !HEADLINE_LOWER.contains(&self.lw(k))
+            })
+    }
+    /// A lower-case participle that may also describe ("detained", "jailed", "wounded").
+    fn participle_filler(&self, k: usize) -> bool {
+        let w = self.lw(k);
+        w.ends_with("ed") && self.w.get(k).is_some_and(|w| w.alpha && !w.cap) && FILLERS.contains(&w)
     }
     fn hit(&self, i: usize) -> Option<(usize, &'a Entry, usize)> {
         let (end, pat) = self.at.get(i).copied().flatten()?;
@@ -1171,7 +1214,11 @@ impl<'a> Parser<'a> {
                         break;
                     }
                     EntryKind::Agent | EntryKind::Title => {
-                        if (e.modifier || self.np_head_follows(end))
+                        // "Police detained activists", "Soldiers jailed protesters": a
+                        // participle after a word that can head a phrase is the verb, so
+                        // the agent is the head here, not a modifier of "activists"
+                        let verb_next = !e.modifier && self.participle_filler(end);
+                        if (e.modifier || (self.np_head_follows(end) && !verb_next))
                             && !self.is_poss(end)
                             && end < self.w.len()
                         {
@@ -1238,6 +1285,20 @@ impl<'a> Parser<'a> {
             Some(h) => (h.0, Some(h.1), Some(h.2)),
             None => (j, None, None),
         };
+        // "waving European Union flags", "the NATO summit": a name before a symbol or a
+        // gathering only says whose it is
+        if head_entry.is_some_and(|e| {
+            matches!(
+                e.kind,
+                EntryKind::Organization | EntryKind::Person | EntryKind::Country | EntryKind::City
+            )
+        }) && countries.is_empty()
+            && base.is_none()
+            && self.w.get(hend).is_some_and(|w| w.alpha && !w.cap)
+            && SYMBOL_EVENT_NOUNS.contains(&self.lw(hend))
+        {
+            return None;
+        }
         let mut np = match head_entry.map(|e| e.kind) {
             Some(EntryKind::Agent) | Some(EntryKind::Title) => {
                 let e = head_entry.unwrap();
@@ -1345,6 +1406,7 @@ impl<'a> Parser<'a> {
                         }
                     } else if self.w.get(k2).is_some_and(|w| w.cap && w.alpha)
                         && (known || !e.person)
+                        && !self.shouting
                     {
                         let ne = self.name_seq(k2, true);
                         if ne > k2 {
@@ -2036,7 +2098,14 @@ impl<'a> Parser<'a> {
         rules: Vec<String>,
     ) -> Np {
         let last = self.lw(b - 1);
-        let org = ORG_HEADS.iter().find(|(w, _)| *w == last);
+        // the head is the last word ("National Security Council"), or the word before
+        // "of"/"for"/"on" that opens the name ("Department of Transportation", "Office for
+        // Civil Rights")
+        let org = ORG_HEADS.iter().find(|(w, _)| *w == last).or_else(|| {
+            (a..b.saturating_sub(2))
+                .find(|&k| matches!(self.lw(k + 1), "of" | "for" | "on"))
+                .and_then(|k| ORG_HEADS.iter().find(|(w, _)| *w == self.lw(k)))
+        });
         let words = (a..b).filter(|&k| self.w[k].alpha).count();
         let body_words = (a..b).any(|k| ORG_NAME_WORDS.contains(&self.lw(k)));
         let kind = if org.is_some() || words == 1 || body_words {
@@ -2044,7 +2113,17 @@ impl<'a> Parser<'a> {
         } else {
             ActorKind::Person
         };
-        let sector = org.and_then(|(_, s)| s.map(str::to_string));
+        // "Moro Islamic Liberation Front": a liberation front or army is a rebel group, a
+        // liberation movement a party (see `acronym::liberation_sector`)
+        let liberation = (a..b).any(|k| self.lw(k) == "liberation");
+        let sector = org
+            .and_then(|(h, s)| {
+                liberation
+                    .then(|| acronym::liberation_sector(h))
+                    .flatten()
+                    .or(*s)
+            })
+            .map(str::to_string);
         let code = match (&country, &sector) {
             (Some(c), Some(s)) => compose(c, s),
             (Some(c), None) => c.clone(),
@@ -2296,9 +2375,7 @@ impl crate::ActorRecognizer {
                 defs: Vec::new(),
                 shouting: false,
             };
-            let caps = p.w.iter().filter(|w| w.alpha && w.cap).count();
-            let alphas = p.w.iter().filter(|w| w.alpha).count();
-            p.shouting = alphas > 4 && caps * 10 > alphas * 7;
+            p.shouting = p.looks_like_headline();
             if doc.sentences[si].span.of(text).contains('(') {
                 p.defs = p.acronym_defs();
             }
@@ -2324,8 +2401,14 @@ impl crate::ActorRecognizer {
         let shouting = p.shouting;
         let mut i = 0;
         let sent_first = out.len();
+        // where the last phrase ended: a participle right after it is its verb
+        let mut last_end = usize::MAX;
         while i < n {
             let lw = p.lw(i);
+            if i == last_end && p.participle_filler(i) {
+                i += 1;
+                continue;
+            }
             // pronouns
             let pron = match lw {
                 "he" | "him" | "she" => Some(Pronoun::Singular),
@@ -2357,8 +2440,29 @@ impl crate::ActorRecognizer {
                     poss: None,
                     host: None,
                     weak_head: false,
+                    pair: None,
                 });
                 i += 1;
+                continue;
+            }
+            // "the two countries", "both sides": resolved against earlier pairs in `finish`
+            if let Some((end, kind)) = refer::pair_at(p, i) {
+                let np = p.np(i, 0).filter(|np| np.end == end && np.split.is_empty());
+                let mut c = match &np {
+                    Some(np) => self.cand(p, np),
+                    None => {
+                        let span = p.span(i, end);
+                        let mut c = self.cand(p, &p.proper_np(i, i, end, None, Vec::new()));
+                        c.m.kind = ActorKind::Agent;
+                        c.m.head = p.span(end - 1, end);
+                        c.m.name = p.lw(end - 1).to_string();
+                        c.m.span = span;
+                        c
+                    }
+                };
+                c.pair = Some((kind, np.is_some()));
+                out.push(c);
+                i = end;
                 continue;
             }
             let parsed = match p.np(i, 0) {
@@ -2382,6 +2486,7 @@ impl crate::ActorRecognizer {
             // possessive: "Sudan's army chief" is handled in the phrase; here "X's" before
             // a non-actor noun ends X.
             let mut next = np.end.max(i + 1);
+            last_end = np.end;
             let idx_before = out.len();
             for s in &np.split {
                 out.push(self.cand(p, s));
@@ -2416,7 +2521,12 @@ impl crate::ActorRecognizer {
                     // "Julian Assange, his lawyer said": a possessed role is someone
                     // else related to A, not A described again
                     let possessed = matches!(p.lw(b.start), "his" | "her" | "their" | "its");
-                    if closes && a_named && b_role && b.split.is_empty() && !possessed {
+                    // "... reform of the UN Security Council, officials said": a role
+                    // before the reporting verb at the end of a clause is who reports,
+                    // not a description of the name before the comma
+                    let reporting = np.start > 0
+                        && matches!(p.lw(b.end), "said" | "says" | "told" | "added" | "reported");
+                    if closes && a_named && b_role && b.split.is_empty() && !possessed && !reporting {
                         // B describes A: A takes B's code when it has none of its own
                         let mut bc = self.cand(p, &b);
                         bc.appos_of = Some(main);
@@ -2520,6 +2630,7 @@ impl crate::ActorRecognizer {
             poss: np.poss,
             host: np.host.clone(),
             weak_head: np.kind == ActorKind::Agent && p.head_is_weak(np),
+            pair: None,
             on_org: np
                 .rules
                 .iter()
@@ -2573,7 +2684,29 @@ impl crate::ActorRecognizer {
         let mut out: Vec<ActorMention> = Vec::with_capacity(cands.len());
         let mut meta: Vec<(bool, bool)> = Vec::with_capacity(cands.len()); // plural, person
         let mut final_idx: Vec<Option<usize>> = vec![None; cands.len()];
+        let mut surnames = refer::Surnames::default();
         for (ci, mut c) in cands.into_iter().enumerate() {
+            if let Some((kind, keep)) = c.pair {
+                match refer::resolve_pair(&out, kind, c.m.sentence, c.m.span.start) {
+                    Some(pair) => {
+                        refer::apply_pair(&mut c, kind, &pair, &out, &self.compiled.country_names)
+                    }
+                    None if !keep => continue,
+                    None => {}
+                }
+            } else if let Some(t) = refer::surname_antecedent(&surnames, &c) {
+                // "Okafor said" after "activist John Okafor": the same person
+                let t_m = out[t].clone();
+                c.m.kind = ActorKind::Reference;
+                c.m.refers_to = Some(t);
+                c.m.code = t_m.code;
+                c.m.country = t_m.country;
+                c.m.sector = t_m.sector;
+                c.m.acled_inter = t_m.acled_inter;
+                c.m.name = t_m.name;
+                c.person = true;
+                c.m.rules.push("coref:surname".into());
+            }
             if let Some(a) = c.appos_of.and_then(|a| final_idx.get(a).copied().flatten()) {
                 c.m.kind = ActorKind::Reference;
                 c.m.refers_to = Some(a);
@@ -2611,11 +2744,22 @@ impl crate::ActorRecognizer {
             let host_is_focus = c.host.is_some() && c.host == focus;
             // a possessed phrase already has its owner ("its envoy" after a UN mission)
             let owned = c.m.rules.iter().any(|r| r.starts_with("coref:possessive"));
+            // peacekeepers serve abroad: unnamed, they are no force of the country the
+            // story is set in, but external forces (ACLED 8)
+            let peacekeepers = c.m.kind == ActorKind::Agent
+                && c.m.country.is_none()
+                && !c.on_org
+                && c.m.name.starts_with("peacekeep");
+            if peacekeepers {
+                c.m.acled_inter = Some(8);
+                c.m.rules.push("infer:peacekeepers-external".into());
+            }
             if c.m.kind == ActorKind::Agent
                 && c.m.country.is_none()
                 && !c.on_org
                 && !host_is_focus
                 && !owned
+                && !peacekeepers
             {
                 if let (Some(iso), Some(sec)) = (&focus, c.m.sector.clone()) {
                     if !is_international(&sec) {
@@ -2646,6 +2790,7 @@ impl crate::ActorRecognizer {
             final_idx[ci] = Some(out.len());
             meta.push((c.plural, c.person));
             out.push(c.m);
+            surnames.add(&out, out.len() - 1);
         }
         doc.actors = out;
     }
@@ -3662,6 +3807,7 @@ mod tests {
             ("French troops killed ten militants in Mali.", "French troops", 8, "infer:foreign-force"),
             ("Russian peacekeepers deployed in Kosovo on Monday.", "Russian peacekeepers", 8, "infer:foreign-force"),
             ("Malian soldiers patrolled Gao in Mali.", "Malian soldiers", 1, ""),
+            ("Militias in Mali seized dozens of peacekeepers.", "dozens of peacekeepers", 8, "infer:peacekeepers-external"),
         ];
         for (text, phrase, inter, rule) in cases {
             let doc = run(text);
@@ -3672,6 +3818,10 @@ mod tests {
         // the story is set where things happen: "in Mali" outweighs the first-named country
         let doc = run("French troops killed ten militants in Mali.");
         assert_eq!(doc.focus.country.as_deref(), Some("MLI"));
+        // unnamed peacekeepers are not the host country's forces
+        let text = "Militias in Mali seized dozens of peacekeepers.";
+        let doc = run(text);
+        assert_eq!(mention(&doc, text, "dozens of peacekeepers").code, "MIL");
     }
 
     #[test]
@@ -3683,5 +3833,157 @@ mod tests {
         assert!(doc.trace.iter().any(|t| t.stage == "actors"
             && t.message.contains("SDNMIL")
             && t.message.contains("dict:countries:SDN:adj")));
+    }
+
+    #[test]
+    fn symbols_and_gatherings_do_not_stand_for_their_holder() {
+        // (text, word no mention may contain)
+        let not_actors: &[(&str, &str)] = &[
+            ("Demonstrators hoisted NATO flags outside parliament.", "NATO"),
+            ("Marchers waved European Union banners in the square.", "European Union"),
+            ("Ministers arrived for the European Union summit on Thursday.", "European Union"),
+            ("Supporters held up Putin portraits at the rally.", "Putin"),
+            ("Crowds burned Hamas flags in the street.", "Hamas"),
+        ];
+        for (text, word) in not_actors {
+            let doc = run(text);
+            assert!(
+                doc.actors.iter().all(|m| !doc.slice(m.span).contains(word)),
+                "{text}: [{word}] became an actor: {:?}",
+                found(&doc)
+            );
+        }
+        // vehicles stand for their holder, a statement is its holder speaking, and the
+        // name stays an actor where it heads the phrase
+        check(&[
+            ("Gunmen ambushed a UN convoy near Bunia.", &[("a UN", "IGOUNO")]),
+            ("A Kremlin statement dismissed the report.", &[("A Kremlin", "RUSGOV")]),
+            ("NATO said the summit would go ahead.", &[("NATO", "IGOWSTNAT")]),
+            ("Protesters waved flags as Hamas fighters withdrew.", &[("Hamas fighters", "PSEREB")]),
+        ]);
+    }
+
+    #[test]
+    fn advocacy_groups_and_watchdogs_are_ngos() {
+        check(&[
+            ("Press freedom groups denounced the verdict.", &[("Press freedom groups", "NGO")]),
+            ("A media watchdog urged the regulator to lift the ban.", &[("A media watchdog", "NGO")]),
+            ("Two advocacy groups filed a complaint.", &[("Two advocacy groups", "NGO")]),
+            ("Civil society organisations boycotted the talks.", &[("Civil society organisations", "NGO")]),
+            ("A human rights organisation documented the abuses.", &[("A human rights organisation", "NGO")]),
+        ]);
+        check_absent(&[("Press freedom groups denounced the verdict.", &["Press"])]);
+    }
+
+    #[test]
+    fn pair_phrases_stand_for_the_pair_named_before() {
+        // (text, phrase, code, pair rule)
+        let cases: &[(&str, &str, &str, &str)] = &[
+            ("Kenya and Uganda reopened their border on Monday. The two countries had closed it in March.",
+             "The two countries", "KEN", "coref:pair:KEN+UGA"),
+            ("Armenia accused Azerbaijan of shelling villages. Both nations deny starting the clashes.",
+             "Both nations", "ARM", "coref:pair:ARM+AZE"),
+            ("Rwanda and Burundi exchanged envoys, and the two governments agreed to talk.",
+             "the two governments", "RWAGOV", "coref:pair:RWA+BDI"),
+            ("Police clashed with miners in the valley. Both sides blamed each other.",
+             "Both sides", "COP", "coref:pair:COP+LAB"),
+            // the sides are the warring pair, not the mediators named after them
+            ("Sudan's army and the Rapid Support Forces agreed a truce in talks hosted by Saudi Arabia and the United States. It broke down. Earlier truces between the two warring sides also failed.",
+             "the two warring sides", "SDNMIL", "coref:pair:SDNMIL+SDNREB"),
+            // the leaders in the order the article introduced them
+            ("President Ruto received President Museveni in Nairobi. Museveni thanked Ruto for the visit. The two leaders then met the press.",
+             "The two leaders", "KENGOV", "rule:pair-antecedents"),
+        ];
+        for (text, phrase, code, rule) in cases {
+            let doc = run(text);
+            let m = mention(&doc, text, phrase);
+            assert_eq!(m.code, *code, "{text}: {:?}", m.rules);
+            assert!(m.rules.iter().any(|r| r == rule), "{text}: {:?}", m.rules);
+        }
+        // no pair to point at: "the two countries" stays an uncoded group of states, "the
+        // two sides" is no actor, and "both sides of the border" is a place
+        check(&[("The two countries signed a pact.", &[("The two countries", "")])]);
+        check_absent(&[
+            ("The two sides met in Geneva.", &["The two sides"]),
+            ("Chad and Sudan closed the crossing. Troops massed on both sides of the frontier.", &["both sides"]),
+        ]);
+    }
+
+    #[test]
+    fn a_lone_surname_is_the_person_named_before() {
+        // (text, surname, phrase of the person it refers to)
+        let cases: &[(&str, &str, &str)] = &[
+            ("Police detained journalist Amara Diallo in Conakry. Diallo said officers beat him.",
+             "Diallo", "journalist Amara Diallo"),
+            ("Col. Yusuf al-Hakim led the raid. Hakim said the town was secure.",
+             "Hakim", "Col. Yusuf al-Hakim"),
+            ("Lawyer Nadia Haddad filed the appeal on Monday. The court rejected it, Haddad told reporters.",
+             "Haddad", "Lawyer Nadia Haddad"),
+        ];
+        for (text, surname, person) in cases {
+            let doc = run(text);
+            let m = mention(&doc, text, surname);
+            assert_eq!(m.kind, ActorKind::Reference, "{text}: {:?}", found(&doc));
+            assert!(m.rules.iter().any(|r| r == "coref:surname"), "{text}: {:?}", m.rules);
+            let target = &doc.actors[m.refers_to.expect("refers")];
+            assert_eq!(doc.slice(target.span), *person, "{text}");
+            assert_eq!(m.code, target.code, "{text}");
+        }
+        // no earlier person of that name: left as it was
+        for text in [
+            "Diallo said the vote was fair.",
+            "Police detained Amara Diallo on Friday. Traore said the arrest was illegal.",
+        ] {
+            let doc = run(text);
+            assert!(
+                doc.actors.iter().all(|m| !m.rules.iter().any(|r| r == "coref:surname")),
+                "{text}: {:?}",
+                found(&doc)
+            );
+        }
+    }
+
+    #[test]
+    fn participle_after_an_agent_is_its_verb() {
+        check(&[
+            ("Soldiers jailed protesters.", &[("Soldiers", "MIL"), ("protesters", "OPP")]),
+            ("Police detained activists on Sunday.", &[("Police", "COP"), ("activists", "OPP")]),
+            ("The detained journalists were freed.", &[("The detained journalists", "MED")]),
+        ]);
+    }
+
+    #[test]
+    fn sentences_full_of_names_are_not_headlines() {
+        check(&[
+            ("Daniel Mwangi quit Green Belt Alliance in June.",
+             &[("Daniel Mwangi", ""), ("Green Belt Alliance", "")]),
+        ]);
+        let doc = run("Daniel Mwangi quit Green Belt Alliance in June.");
+        assert_eq!(mention(&doc, "", "Daniel Mwangi").kind, ActorKind::Person);
+        // a title-case headline still says nothing through its capitals
+        check_absent(&[
+            ("Rebels Seize Town In Northern Mali", &["Rebels Seize Town In Northern"]),
+            ("Gunmen Kill Five In Attack On Village", &["Kill Five", "Attack On Village", "Village"]),
+        ]);
+    }
+
+    #[test]
+    fn a_reporting_role_after_a_name_is_no_apposition() {
+        let text = "The envoys discussed reform of the United Nations Security Council, officials said.";
+        let doc = run(text);
+        assert_eq!(mention(&doc, text, "the United Nations Security Council").code, "IGOUNO");
+        assert_ne!(mention(&doc, text, "officials").kind, ActorKind::Reference);
+    }
+
+    #[test]
+    fn unknown_bodies_take_the_sector_of_their_head_word() {
+        check(&[
+            // the head opens the name before "of"/"for"
+            ("The Department of Fisheries suspended the licences.", &[("The Department of Fisheries", "GOV")]),
+            ("The Office for Rural Roads denied the report.", &[("The Office for Rural Roads", "GOV")]),
+            // a liberation front or army fights a state; a liberation movement is a party
+            ("The Azawad National Liberation Front seized two towns.", &[("The Azawad National Liberation Front", "REB")]),
+            ("The Popular Liberation Movement won the vote.", &[("The Popular Liberation Movement", "PTY")]),
+        ]);
     }
 }

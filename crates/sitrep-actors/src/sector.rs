@@ -16,9 +16,14 @@ pub fn is_international(sector: &str) -> bool {
 }
 
 /// Append a role to a base code unless the base already ends with it
-/// ("SDN" + "MIL" = "SDNMIL", "AFGREB" + "REB" = "AFGREB").
+/// ("SDN" + "MIL" = "SDNMIL", "AFGREB" + "REB" = "AFGREB"), or is an international body
+/// of that kind already ("IGOUNO" + "IGO" = "IGOUNO": a UN official is the UN). An
+/// international body's envoys and officials are the body itself ("UN envoy" = "IGOUNO"):
+/// it has no government of its own.
 pub fn compose(base: &str, role: &str) -> String {
-    if role.is_empty() || base.ends_with(role) {
+    let same_kind = is_international(role) && base.starts_with(role);
+    let official_of_body = role == "GOV" && base.len() > 3 && is_international(&base[..3]);
+    if role.is_empty() || base.ends_with(role) || same_kind || official_of_body {
         base.to_string()
     } else {
         format!("{base}{role}")
@@ -46,5 +51,9 @@ mod tests {
         assert_eq!(compose("AFGREB", "REB"), "AFGREB");
         assert_eq!(compose("IGOUNO", "MIL"), "IGOUNOMIL");
         assert_eq!(compose("USA", ""), "USA");
+        assert_eq!(compose("IGOUNO", "IGO"), "IGOUNO");
+        assert_eq!(compose("NGOHRIAMN", "NGO"), "NGOHRIAMN");
+        assert_eq!(compose("IGOUNO", "GOV"), "IGOUNO");
+        assert_eq!(compose("IGOWSTNAT", "GOV"), "IGOWSTNAT");
     }
 }

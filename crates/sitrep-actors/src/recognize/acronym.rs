@@ -67,7 +67,7 @@ const EXTRA_HEADS: &[(&str, Option<&str>)] = &[
 /// opposition parties ("Sudan People's Liberation Movement"), and a party that also fields
 /// an army names the army separately. Other heads ("Organisation", "Council") say nothing
 /// beyond what the head itself gives.
-fn liberation_sector(head: &str) -> Option<&'static str> {
+pub(super) fn liberation_sector(head: &str) -> Option<&'static str> {
     match head {
         "army" | "front" | "forces" | "force" | "brigade" | "brigades" | "militia" => Some("REB"),
         "movement" | "party" => Some("PTY"),
