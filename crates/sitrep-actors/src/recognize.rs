@@ -3695,6 +3695,7 @@ mod tests {
             ("Troops shelled rebel positions.", "rebel positions", "REB", "rule:owned-facility"),
             ("Militants ambushed police vehicles.", "police vehicles", "COP", "rule:owned-facility"),
             ("Bandits fired on an army patrol.", "an army patrol", "MIL", "rule:owned-facility"),
+            ("Gunmen opened fire on a wedding party.", "a wedding party", "CVL", ""),
             ("The jihadists attacked an army camp.", "an army camp", "MIL", "rule:owned-facility"),
             ("Investigators questioned two servicemen.", "two servicemen", "MIL", ""),
             ("Venezuela freed a former presidential candidate.", "a former presidential candidate", "VENPTY", "infer:focus-country"),
