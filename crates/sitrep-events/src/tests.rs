@@ -1455,3 +1455,11 @@ fn military_advisers_sent_abroad_are_military_aid() {
     let doc = code("Ankara sent military advisers to the unity government.", &[("Ankara", "TURGOV"), ("the unity government", "LBYGOV")]);
     assert!(doc.events.iter().any(|e| e.cameo == "072"), "{:?}", summary(&doc));
 }
+
+#[test]
+fn attackers_getting_away_is_not_a_military_retreat() {
+    let doc = code("The gunmen fled into the forest after the raid.", &[("The gunmen", "UAF")]);
+    assert!(doc.events.iter().all(|e| !e.cameo.starts_with("087")), "{:?}", summary(&doc));
+    let doc = code("Government troops fled their positions as the rebels advanced.", &[("Government troops", "MIL"), ("the rebels", "REB")]);
+    assert!(doc.events.iter().any(|e| e.cameo == "0874"), "{:?}", summary(&doc));
+}
