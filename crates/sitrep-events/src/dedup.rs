@@ -6,9 +6,10 @@
 //! sentences, nothing about them conflicts (actor codes, place, date, killed count: equal or
 //! missing on one side), and at least one of those facts, or the trigger word, agrees
 //! positively. Different roots never merge, nor do different codes of one root unless one
-//! mention refers back to the other ("the fighting"): "rebels attacked the town" and "rebels
-//! took the airport" are two acts. The earlier event is kept, with its own code, date and
-//! evidence: a merged mention only adds what the kept one lacks.
+//! refines the other ("183" and "1833") or one mention refers back to the other ("the
+//! fighting"): "rebels attacked the town" and "rebels took the airport" are two acts. The
+//! earlier event is kept, with its own date and evidence (and the finer of two nested codes):
+//! a merged mention only adds what the kept one lacks.
 
 use sitrep_core::event::EventDate;
 use sitrep_core::{Doc, Event, Layer, Stage};
@@ -112,7 +113,7 @@ pub fn same_occurrence(doc: &Doc, first: &Event, later: &Event) -> bool {
     let anaphoric = refers_back(later);
     // two different acts of one kind, each reported on its own ("killed when fighters
     // attacked the town" and "said it had taken the airport"), stay two records
-    if first.cameo != later.cameo && !anaphoric && !refers_back(first) {
+    if !codes_nest(&first.cameo, &later.cameo) && !anaphoric && !refers_back(first) {
         return false;
     }
     // A definite reference back ("The fighting forced residents to flee toward Goma") names
@@ -136,6 +137,13 @@ pub fn same_occurrence(doc: &Doc, first: &Event, later: &Event) -> bool {
         }
     }
     facts.contains(&Agree::Same) || anaphoric || trigger_word(doc, first) == trigger_word(doc, later)
+}
+
+/// Whether two CAMEO codes can name one act: equal, or one refines the other in the code
+/// tree ("183" bombing and "1833" roadside bomb). Siblings ("190" fighting and "192"
+/// occupying) are different acts.
+fn codes_nest(a: &str, b: &str) -> bool {
+    a.starts_with(b) || b.starts_with(a)
 }
 
 /// Fill in what the kept event lacks from the merged one.
@@ -164,7 +172,11 @@ fn absorb(doc: &Doc, keep: &mut Event, other: &Event) {
     keep.location = keep.location.or(other.location);
     // a date is borrowed only from a mention of the same code: a back-reference coded
     // differently may carry another act's time
-    let same_code = keep.cameo == other.cameo;
+    let same_code = codes_nest(&keep.cameo, &other.cameo);
+    // "the bomb exploded" and "a roadside bomb": the finer code of one act wins
+    if other.cameo.len() > keep.cameo.len() && other.cameo.starts_with(keep.cameo.as_str()) {
+        keep.cameo = other.cameo.clone();
+    }
     if same_code && (keep.date == EventDate::Unknown || keep.date == EventDate::Published && matches!(other.date, EventDate::Mention(_))) {
         keep.date = other.date;
     }

@@ -1463,3 +1463,14 @@ fn attackers_getting_away_is_not_a_military_retreat() {
     let doc = code("Government troops fled their positions as the rebels advanced.", &[("Government troops", "MIL"), ("the rebels", "REB")]);
     assert!(doc.events.iter().any(|e| e.cameo == "0874"), "{:?}", summary(&doc));
 }
+
+#[test]
+fn a_blast_and_its_finer_description_are_one_event() {
+    let text = "A bomb exploded near an army convoy outside Gao on Tuesday. \
+                The roadside bomb was hidden under a culvert, the army said.";
+    let mut doc = code(text, &[("an army convoy", "MLIMIL")]);
+    Deduplicator::new().run(&mut doc);
+    let blasts: Vec<&Event> = doc.events.iter().filter(|e| e.cameo_root() == "18").collect();
+    assert_eq!(blasts.len(), 1, "{:?}", summary(&doc));
+    assert_eq!(blasts[0].cameo, "1833", "{:?}", summary(&doc));
+}
