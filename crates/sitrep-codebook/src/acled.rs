@@ -269,7 +269,7 @@ pub struct AcledDecision {
 /// | `acled:foiled` | hint `foiled`, and an explosive/remote code or weapon | Disrupted weapons use |
 /// | `acled:agreement` | 0356 promise de-escalation, 0871 ceasefire; 057 sign agreement with a rebel, militia or forces named by sector | Agreement |
 /// | `acled:peace-talks` | 046 negotiate, with a rebel or militia on either side | Agreement |
-/// | `acled:retreat` | 0874 retreat or surrender | Non-violent transfer of territory |
+/// | `acled:retreat` | 0874 retreat or surrender, 0872 troops pulled out, by an armed actor | Non-violent transfer of territory |
 /// | `acled:withdrawal` | 087 de-escalate, by an armed source | Non-violent transfer of territory |
 /// | `acled:demobilize` | 0873 demobilize armed forces | Change to group/activity |
 /// | `acled:protesters-arrested` | 173 against protesters | Protest with intervention |
@@ -505,8 +505,9 @@ pub fn acled_decision(
         "057" if armed_party => return d(Agreement, "acled:agreement"),
         // Peace talks with an armed group are an ACLED agreement event.
         "046" if armed_group_party => return d(Agreement, "acled:peace-talks"),
-        "0874" => return d(NonViolentTransferOfTerritory, "acled:retreat"),
-        // Armed forces pulling back leave ground to whoever holds it next, without a fight.
+        // An armed force retreating or pulling its troops out leaves ground to whoever holds
+        // it next, without a fight; civilians fleeing give up no territory.
+        "0874" | "0872" if raw_src.is_armed() => return d(NonViolentTransferOfTerritory, "acled:retreat"),
         "087" if raw_src.is_armed() => return d(NonViolentTransferOfTerritory, "acled:withdrawal"),
         // Demobilising or disbanding forces changes what an armed group is and does.
         "0873" => return d(ChangeToGroupActivity, "acled:demobilize"),
@@ -1397,6 +1398,22 @@ mod tests {
             NONE,
             NO_HINTS,
             Some(LootingPropertyDestruction),
+        ),
+        (
+            "children fled the village",
+            "0874",
+            sec("CVL"),
+            NONE,
+            NO_HINTS,
+            None,
+        ),
+        (
+            "the army withdrew its troops from the zone",
+            "0872",
+            sec("MIL"),
+            NONE,
+            NO_HINTS,
+            Some(NonViolentTransferOfTerritory),
         ),
         (
             "troops pulled back from the town",

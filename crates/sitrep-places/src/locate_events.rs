@@ -191,8 +191,11 @@ impl Stage for EventLocator {
                 (Some(i), "locate.sentence")
             } else if let Some(&(_, i)) = read
                 .iter()
-                .filter(|(s, _)| *s < si && si - *s <= CARRY_SENTENCES)
+                .rev()
+                .take_while(|(s, _)| *s + CARRY_SENTENCES >= si)
+                .filter(|(s, _)| *s < si)
                 .max_by_key(|(s, _)| *s)
+                .filter(|_| !names_unknown_place(doc.text(), clause))
             {
                 (Some(i), "locate.previous_event")
             } else if let Some(main) = doc.focus.place.filter(|&i| i < doc.places.len()) {
@@ -237,6 +240,19 @@ impl Stage for EventLocator {
             }
         }
     }
+}
+
+/// Whether `clause` names a place the gazetteer does not know: "in", "at" or "near" before a
+/// capitalised word ("attacked a market in Rutshuru"). The event happened there, so it must
+/// not borrow an earlier event's place; the article's main place, at a lower precision, is
+/// the honest fallback.
+fn names_unknown_place(text: &str, clause: Span) -> bool {
+    let words: Vec<&str> = text[clause.start..clause.end].split_whitespace().collect();
+    words.windows(2).any(|w| {
+        matches!(w[0], "in" | "at" | "near" | "outside")
+            && w[1].starts_with(|c: char| c.is_uppercase())
+            && !matches!(w[1].trim_end_matches([',', '.', ';']), "The" | "A" | "An" | "This" | "That" | "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November" | "December" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday")
+    })
 }
 
 #[cfg(test)]
@@ -366,6 +382,13 @@ mod tests {
                 &["shelled", "protested"],
                 &[("Bunia", "locate.clause"), ("Bunia", "locate.article_main")],
             ),
+            (
+                // the clause names its own place, one the gazetteer lacks: no borrowing
+                "Rebels shelled Bunia on Friday. A week earlier they had attacked a school in Kizomvubu.",
+                None,
+                &["shelled", "attacked"],
+                &[("Bunia", "locate.clause"), ("Bunia", "locate.article_main")],
+            ),
         ];
         for &(text, dateline, triggers, want) in cases {
             let got = locate_all(text, dateline, triggers);
@@ -396,7 +419,7 @@ mod tests {
                 want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
             assert_eq!(got, want, "{text}");
         }
-        assert!(jurisdiction("the governor of the north province", Span::new(16, 21)));
+        assert!(jurisdiction("the governor of the north province", Span::new(20, 34)));
         assert!(!jurisdiction("in the north of kaduna", Span::new(16, 22)));
     }
 
