@@ -17,6 +17,8 @@ pub(crate) struct Compiled {
     /// Ordinary words that a capital at a sentence start or before a hyphen does not make
     /// a name (`data/common_words.txt`).
     pub common_words: HashSet<&'static str>,
+    /// Rule ids of entries that name a post abroad ("ambassador", "embassy").
+    pub abroad_ids: HashSet<String>,
 }
 
 /// The common-word list, one or more lowercase words a line, `#` comments.
@@ -85,10 +87,12 @@ impl Compiled {
                 .build(&lowered)
                 .expect("actor patterns compile")
         });
+        let abroad_ids = dict.entries.iter().filter(|e| e.abroad).map(|e| e.id.clone()).collect();
         Compiled {
             ac,
             pats,
             groups,
+            abroad_ids,
             entries: dict.entries,
             country_names: dict.country_names,
             common_words: common_words(),

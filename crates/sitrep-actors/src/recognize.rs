@@ -2680,6 +2680,10 @@ impl crate::ActorRecognizer {
             }
         }
         let focus = doc.focus.country.clone();
+        // a dateline says where the story is filed: strong evidence for unqualified actors;
+        // a most-mentioned country can be no more than the counterpart's nationality
+        let focus_from_dateline = doc.focus.rules.iter().any(|r| r == "actors:dateline-country");
+        let evidence = SentenceCountries::collect(doc.text(), &cands);
 
         let mut out: Vec<ActorMention> = Vec::with_capacity(cands.len());
         let mut meta: Vec<(bool, bool)> = Vec::with_capacity(cands.len()); // plural, person
@@ -2734,7 +2738,10 @@ impl crate::ActorRecognizer {
                     None => {}
                 }
             }
-            if let Some(poss) = c.poss {
+            // "his counterpart" holds the same post in another state: the owner says
+            // nothing of its country
+            let counterpart = c.m.rules.iter().any(|r| r.ends_with(":counterpart"));
+            if let (Some(poss), false) = (c.poss, counterpart) {
                 if let Some(owner) = find_possessor(&out, &meta, &c, poss) {
                     let o = out[owner].refers_to.map(|t| &out[t]).unwrap_or(&out[owner]);
                     apply_owner(&mut c.m, o, poss, c.weak_head);
@@ -2763,9 +2770,21 @@ impl crate::ActorRecognizer {
             {
                 if let (Some(iso), Some(sec)) = (&focus, c.m.sector.clone()) {
                     if !is_international(&sec) {
-                        c.m.code = compose(iso, &c.m.code);
-                        c.m.country = Some(iso.clone());
-                        c.m.rules.push("infer:focus-country".into());
+                        let abroad = c.m.rules.iter().any(|r| self.compiled.abroad_ids.contains(r));
+                        let who = Who { m: &c.m, plural: c.plural, abroad, sector: &sec };
+                        match evidence.judge(doc.text(), &who, iso, focus_from_dateline) {
+                            Verdict::Focus => {
+                                c.m.code = compose(iso, &c.m.code);
+                                c.m.country = Some(iso.clone());
+                                c.m.rules.push("infer:focus-country".into());
+                            }
+                            Verdict::Setting(set) => {
+                                c.m.code = compose(&set, &c.m.code);
+                                c.m.country = Some(set);
+                                c.m.rules.push("infer:setting-country".into());
+                            }
+                            Verdict::Withhold(rule) => c.m.rules.push(rule.into()),
+                        }
                     }
                 }
             }
@@ -2776,7 +2795,12 @@ impl crate::ActorRecognizer {
                 && c.m.rules.iter().any(|r| r == "rule:title-name")
                 && c.m.sector.as_deref().is_some_and(|s| !is_international(s))
             {
-                infer_title_country(doc.text(), &out, &mut c.m, focus.as_deref());
+                let sector = c.m.sector.clone().unwrap_or_default();
+                let who = Who { m: &c.m, plural: c.plural, abroad: false, sector: &sector };
+                let verdict = focus
+                    .as_deref()
+                    .map(|f| evidence.judge(doc.text(), &who, f, focus_from_dateline));
+                infer_title_country(doc.text(), &out, &mut c.m, focus.as_deref(), verdict);
             }
             doc.trace("actors", Some(c.m.span), || {
                 format!(
@@ -2820,6 +2844,171 @@ fn external_force(m: &mut ActorMention, focus: Option<&str>) {
     m.rules.push(rule.into());
 }
 
+/// The unqualified actor whose country is being judged.
+struct Who<'a> {
+    m: &'a ActorMention,
+    plural: bool,
+    /// An envoy or embassy ("ambassador", "embassy"): it serves abroad.
+    abroad: bool,
+    sector: &'a str,
+}
+
+/// Sectors of private people and bodies.
+fn is_civilian(sector: &str) -> bool {
+    matches!(sector, "CVL" | "BUS" | "REF" | "EDU" | "HLH" | "REL" | "MED" | "LAB" | "AGR")
+}
+
+/// What the other mentions of a sentence say about an unqualified actor's country.
+#[derive(Debug, Clone, PartialEq)]
+enum Verdict {
+    /// Nothing against the focus country.
+    Focus,
+    /// The sentence is set in one other country, and the actor is of the kind found where
+    /// things happen (gunmen, rebels, villagers): "gunmen killed farmers in Benue" filed
+    /// from Paris.
+    Setting(String),
+    /// Conflicting evidence: leave the country unset (the rule id says why).
+    Withhold(&'static str),
+}
+
+/// One mention whose country comes from its own words.
+struct Evidence {
+    sentence: usize,
+    span: Span,
+    iso: String,
+    /// Names where things happen ("in Mali", "protesters in Dhaka"), not a party.
+    setting: bool,
+    /// A state's official, envoy or leader ("two French diplomats", "the Afghan
+    /// ambassador", "South African leader F.W. de Klerk").
+    state_official: bool,
+    /// A country named as a party ("accused Rwanda", "China's assistance").
+    country: bool,
+    /// Private people or bodies named by nationality ("forty Ethiopian migrants", "an
+    /// Iranian tanker"): a nationality on them mostly marks them as foreigners.
+    civilian: bool,
+}
+
+/// Per sentence, the countries its mentions carry from their own words.
+struct SentenceCountries {
+    items: Vec<Evidence>,
+}
+
+impl SentenceCountries {
+    fn collect(text: &str, cands: &[Cand]) -> Self {
+        let items = cands
+            .iter()
+            .filter(|c| c.explicit_country && c.pronoun.is_none())
+            .filter_map(|c| {
+                Some(Evidence {
+                    sentence: c.m.sentence,
+                    span: c.m.span,
+                    iso: c.m.country.clone()?,
+                    setting: is_setting(text, &c.m),
+                    state_official: matches!(c.m.kind, ActorKind::Agent | ActorKind::Person)
+                        && c.m.sector.as_deref() == Some("GOV"),
+                    country: c.m.kind == ActorKind::Country,
+                    civilian: c.m.kind == ActorKind::Agent
+                        && c.m.sector.as_deref().is_some_and(is_civilian),
+                })
+            })
+            .collect();
+        SentenceCountries { items }
+    }
+
+    /// An unqualified agent or titled person would take the focus country. What speaks
+    /// against it, each with its own rule id:
+    /// - the sentence is set in exactly one other country and the actor is of the kind
+    ///   found where things happen (armed groups, civilians): it takes the setting's
+    ///   country (`infer:setting-country`: "gunmen killed farmers in Benue" filed from
+    ///   Paris);
+    /// - with the focus only the most-mentioned country (a dateline is evidence of its
+    ///   own), the actor deals in its clause with a party of that country
+    ///   (`infer:no-country:…`): the country is then left unset rather than guessed.
+    ///   - a single government actor ("the government", "President Mitterrand"; groups of
+    ///     "leaders" are often domestic) with another state's official ("expelled two
+    ///     French diplomats", "welcomed South African leader de Klerk"), or, unnamed, with
+    ///     a country or private people it acts on ("accused Rwanda", "deported forty
+    ///     Ethiopian migrants");
+    ///   - unnamed forces or armed groups with private people named by nationality, in
+    ///     either order ("gunmen kidnapped two Chinese engineers"); soldiers and police
+    ///     next to another state's forces are left alone ("police stopped Turkish troops"
+    ///     is mostly one state's);
+    ///   - an ambassador or embassy with anyone of that country after it.
+    fn judge(&self, text: &str, who: &Who, focus: &str, from_dateline: bool) -> Verdict {
+        let (m, plural, sector) = (who.m, who.plural, who.sector);
+        // items are in sentence order: only this sentence's are looked at
+        let lo = self.items.partition_point(|x| x.sentence < m.sentence);
+        let hi = self.items.partition_point(|x| x.sentence <= m.sentence);
+        let same = || self.items[lo..hi].iter().filter(move |x| !x.span.overlaps(m.span));
+        let local_kind = is_armed_non_state(sector) || matches!(sector, "CVL" | "AGR" | "REF");
+        let mut settings = same().filter(|x| x.setting).map(|x| x.iso.as_str());
+        if let Some(first) = settings.next() {
+            if local_kind && first != focus && settings.all(|s| s == first) {
+                return Verdict::Setting(first.to_string());
+            }
+        }
+        // an unnamed agent ("the government", "the minister") also yields to a country or
+        // private people it acts on, named after it ("accused Rwanda"; in "Sri Lanka
+        // opened an embassy" the country comes first and owns the agent); domestic rivals
+        // (rebels, opposition) never count
+        let unnamed = m.kind == ActorKind::Agent;
+        let counterpart = |civilians: bool| {
+            same().any(|x| {
+                // countries and private people count when acted on, named after the agent
+                // ("Exiled Burmese monks rallied outside the embassy" is at their own)
+                let after = x.span.start >= m.span.end;
+                let acted_on_country = unnamed && x.country && after;
+                !x.setting
+                    && (x.state_official || acted_on_country || (civilians && x.civilian && after))
+                    && x.iso == focus
+                    && self.same_clause(text, m.span, x.span)
+            })
+        };
+        if from_dateline {
+            return Verdict::Focus;
+        }
+        if sector == "GOV" && !plural && counterpart(unnamed) {
+            return Verdict::Withhold("infer:no-country:focus-is-counterpart");
+        }
+        // an ambassador or embassy serves abroad: whoever of the focus country it deals
+        // with ("the ambassador met Ugandan opposition leader Bobi Wine") is its host's
+        // (only parties after it: "Ghana opened an embassy in Lima" owns it, and exiles
+        // who "protested outside the embassy" are mostly at their own state's)
+        let dealt_with = |x: &Evidence| {
+            !x.setting
+                && x.span.start >= m.span.end
+                && x.iso == focus
+                && self.same_clause(text, m.span, x.span)
+        };
+        if who.abroad && same().any(dealt_with) {
+            return Verdict::Withhold("infer:no-country:post-abroad-meets-focus");
+        }
+        // unnamed forces and armed groups dealing with foreign civilians, in either order
+        // ("gunmen kidnapped two Chinese engineers", "the navy seized an Iranian tanker",
+        // "a Malaysian airliner was downed by rebels", "exiled Iranians clashed with police")
+        let force = is_armed_non_state(sector) || matches!(sector, "MIL" | "COP");
+        if force && unnamed && same().any(|x| {
+            !x.setting
+                && x.civilian
+                && x.iso == focus
+                && self.same_clause(text, m.span, x.span)
+        }) {
+            return Verdict::Withhold("infer:no-country:focus-is-counterpart");
+        }
+        Verdict::Focus
+    }
+
+    /// Whether nothing between two mentions closes a clause: the counterpart is one the
+    /// actor acts on or meets, not a source quoted after a comma ("…, according to the
+    /// Pakistani interior secretary").
+    fn same_clause(&self, text: &str, a: Span, b: Span) -> bool {
+        let (from, to) = if a.end <= b.start { (a.end, b.start) } else { (b.end, a.start) };
+        let between = &text[from.min(to)..to.max(from)];
+        let quoted = between.as_bytes().windows(12).any(|w| w.eq_ignore_ascii_case(b"according to"));
+        !quoted && !between.contains([',', ';', ':', '(', ')', '—', '–'])
+    }
+}
+
 /// Whether a mention names where the story happens: a country after "in", "inside",
 /// "across" or "throughout", or an agent placed by "in <country>".
 fn is_setting(text: &str, m: &ActorMention) -> bool {
@@ -2845,7 +3034,13 @@ fn is_setting(text: &str, m: &ActorMention) -> bool {
 /// does), else the article's focus country. Office holders are reported mostly by the
 /// press of their own country or in stories about it, so the focus is the best guess
 /// left; the rule id says which guess was taken.
-fn infer_title_country(text: &str, earlier: &[ActorMention], m: &mut ActorMention, focus: Option<&str>) {
+fn infer_title_country(
+    text: &str,
+    earlier: &[ActorMention],
+    m: &mut ActorMention,
+    focus: Option<&str>,
+    verdict: Option<Verdict>,
+) {
     let adjacent = earlier.iter().rev().take(3).find(|p| {
         p.sentence == m.sentence
             && p.kind == ActorKind::Country
@@ -2854,10 +3049,14 @@ fn infer_title_country(text: &str, earlier: &[ActorMention], m: &mut ActorMentio
                 .chars()
                 .all(|ch| ch.is_whitespace() || matches!(ch, ':' | '-' | '–' | '—' | '(' | '|'))
     });
-    let (iso, rule) = match (adjacent.and_then(|p| p.country.clone()), focus) {
-        (Some(iso), _) => (iso, "infer:title-adjacent-country"),
-        (None, Some(f)) => (f.to_string(), "infer:title-focus-country"),
-        (None, None) => return,
+    let (iso, rule) = match (adjacent.and_then(|p| p.country.clone()), focus, verdict) {
+        (Some(iso), _, _) => (iso, "infer:title-adjacent-country"),
+        (None, _, Some(Verdict::Withhold(rule))) => {
+            m.rules.push(rule.into());
+            return;
+        }
+        (None, Some(f), _) => (f.to_string(), "infer:title-focus-country"),
+        (None, None, _) => return,
     };
     m.code = compose(&iso, &m.code);
     m.country = Some(iso);
@@ -2957,7 +3156,8 @@ fn find_possessor(
 /// president share his country. A role word ("spokesman", "leader") takes its owner's
 /// code whole unless the owner is a country.
 fn apply_owner(m: &mut ActorMention, owner: &ActorMention, poss: Possessive, weak: bool) {
-    let role = m.code.clone();
+    // the role only: "counterpart in Muscat" may already carry a country of its own
+    let role = m.sector.clone().unwrap_or_else(|| m.code.clone());
     let same_family = owner.sector.as_deref().is_some_and(is_armed_non_state)
         && m.sector.as_deref().is_some_and(is_armed_non_state);
     let owner_is_country = owner.kind == ActorKind::Country && owner.code.len() == 3;
@@ -3318,6 +3518,15 @@ mod tests {
                 "Iranian Foreign Minister Hossein Karimi met his counterpart.",
                 &[("Iranian Foreign Minister Hossein Karimi", "IRNGOV")],
             ),
+            // a counterpart is of another state: a nationality names it, the owner does not
+            (
+                "The Peruvian defence minister hosted his Chilean counterpart.",
+                &[("The Peruvian defence minister", "PERGOV"), ("his Chilean counterpart", "CHLGOV")],
+            ),
+            (
+                "Foreign Minister Amal Haddad of Jordan met her counterpart in Doha.",
+                &[("her counterpart in Doha", "QATGOV")],
+            ),
             (
                 "Al-Shabaab fighters and Boko Haram gunmen were blamed.",
                 &[
@@ -3535,6 +3744,137 @@ mod tests {
         rec.run(&mut doc);
         assert_eq!(doc.focus.country.as_deref(), Some("MLI"));
         assert_eq!(doc.actors.last().unwrap().code, "MLIREB");
+    }
+
+    #[test]
+    fn counterpart_and_setting_evidence_against_the_focus() {
+        // (text, dateline, phrase, code, rule on the phrase)
+        let cases: &[(&str, Option<&str>, &str, &str, &str)] = &[
+            // the only country named is the counterpart's: left unset, and said so
+            (
+                "The cabinet ordered three Belgian envoys to leave the country.",
+                None,
+                "The cabinet",
+                "GOV",
+                "infer:no-country:focus-is-counterpart",
+            ),
+            (
+                "Chancellor Weber received Brazilian President Lula da Silva in Vienna.",
+                None,
+                "Chancellor Weber",
+                "GOV",
+                "infer:no-country:focus-is-counterpart",
+            ),
+            (
+                "The ministry accused Burundi of arming the militias.",
+                None,
+                "The ministry",
+                "GOV",
+                "infer:no-country:focus-is-counterpart",
+            ),
+            // a country before the agent owns it; domestic rivals are no counterpart
+            ("Ghana opened an embassy in Lima.", None, "an embassy", "GHAGOV", "infer:focus-country"),
+            (
+                "The government freed forty Congolese rebels.",
+                None,
+                "The government",
+                "CODGOV",
+                "infer:focus-country",
+            ),
+            // a quoted source is no one the agent deals with
+            (
+                "The minister allowed the march according to a Senegalese official.",
+                None,
+                "The minister",
+                "SENGOV",
+                "infer:focus-country",
+            ),
+            // soldiers and police stay with the focus even next to a foreign force
+            (
+                "Police stopped Turkish troops at the bridge.",
+                None,
+                "Police",
+                "TURCOP",
+                "infer:focus-country",
+            ),
+            (
+                "The government deported sixty Eritrean asylum seekers.",
+                None,
+                "The government",
+                "GOV",
+                "infer:no-country:focus-is-counterpart",
+            ),
+            (
+                "Gunmen abducted three Turkish engineers near the dam.",
+                None,
+                "Gunmen",
+                "UAF",
+                "infer:no-country:focus-is-counterpart",
+            ),
+            (
+                "The coast guard boarded a Greek tanker.",
+                None,
+                "The coast guard",
+                "MIL",
+                "infer:no-country:focus-is-counterpart",
+            ),
+            (
+                "The ambassador met Tanzanian opposition leaders.",
+                None,
+                "The ambassador",
+                "GOV",
+                "infer:no-country:post-abroad-meets-focus",
+            ),
+            (
+                "Exiled Burmese monks rallied outside the embassy.",
+                None,
+                "the embassy",
+                "MMRGOV",
+                "infer:focus-country",
+            ),
+            (
+                "Exiled Cuban students scuffled with police outside the consulate.",
+                None,
+                "police",
+                "COP",
+                "infer:no-country:focus-is-counterpart",
+            ),
+            // a dateline is evidence of its own
+            (
+                "The government expelled two Dutch diplomats.",
+                Some("THE HAGUE, Netherlands"),
+                "The government",
+                "NLDGOV",
+                "infer:focus-country",
+            ),
+            // gunmen and villagers belong where the sentence is set, not where it is filed
+            (
+                "Gunmen raided a village in Kenya at dawn.",
+                Some("LONDON, Britain"),
+                "Gunmen",
+                "KENUAF",
+                "infer:setting-country",
+            ),
+        ];
+        let rec = ActorRecognizer::new(ActorDictionary::embedded());
+        for (text, dateline, phrase, code, rule) in cases {
+            let mut doc = sitrep_text::prepare(text);
+            if let Some(place) = dateline {
+                doc.article.dateline = Some(sitrep_core::Dateline {
+                    place: (*place).into(),
+                    agency: None,
+                    span: Default::default(),
+                });
+            }
+            rec.run(&mut doc);
+            let m = doc
+                .actors
+                .iter()
+                .find(|m| doc.slice(m.span) == *phrase)
+                .unwrap_or_else(|| panic!("{text}: no {phrase} in {:?}", doc.actors));
+            assert_eq!(m.code, *code, "{text}: {:?}", m.rules);
+            assert!(m.rules.iter().any(|r| r == rule), "{text}: {:?}", m.rules);
+        }
     }
 
     #[test]

@@ -5,14 +5,16 @@
 //!    nearest the trigger, counting clause punctuation as extra distance so a date in a
 //!    relative clause ("rebels, who seized it last year, attacked it on Monday") loses to the
 //!    one in the trigger's clause. Background sentences therefore keep their own time.
-//! 2. `date.report_date`: only a date that dates the report ("police said on Tuesday"): it
+//! 2. `date.prev_sentence`: no date of its own in the sentence (a report date does not
+//!    count), and the sentence right before it has an event dated from its own text, or
+//!    itself so dated from the sentence before it: follow-up sentences ("They also burned
+//!    houses. The army said its troops came under fire.") continue that account. A day
+//!    carries at most [`FOLLOW_UP_REACH`] sentences (one when the sentence has a report
+//!    date), a week or month ("late last month") only to the next sentence and not past a
+//!    report date; never a year, and never from a report date, so background does not leak
+//!    forward.
+//! 3. `date.report_date`: only a date that dates the report ("police said on Tuesday"): it
 //!    bounds the event from above and is closer than the publication date.
-//! 3. `date.prev_sentence`: no date at all in the sentence, and the sentence right before it
-//!    has an event dated to the day from its own text, or itself so dated from the sentence
-//!    before it: follow-up sentences ("They also burned houses. The army said its troops
-//!    came under fire.") continue that account. At most [`FOLLOW_UP_REACH`] sentences from
-//!    the dated one, only day precision, and never from a report date, so a background year
-//!    does not leak forward.
 //! 4. `date.published`: the publication date stands in; `date.unknown` when there is none.
 //!
 //! Dates that name a well-known event ("the 9/11 attacks") are never used: the sentence
@@ -106,6 +108,7 @@ pub fn date_events(doc: &mut Doc) {
         let sent = doc.sentences[ev.sentence].span;
         let mut best_own: Option<(usize, usize)> = None;
         let mut best_report: Option<(usize, usize)> = None;
+        // a date mention other than a report date: it stops the previous sentence's date
         let mut any_in_sentence = false;
         let mut origin_sentence = ev.sentence;
         // One step back catches a mention that starts before the sentence and runs into it.
@@ -118,39 +121,48 @@ pub fn date_events(doc: &mut Doc) {
             if !d.span.overlaps(sent) || d.rules.iter().any(|r| r == "date.since_comparison") {
                 continue;
             }
-            any_in_sentence = true;
+            let report = is_report_date(doc, d.span.start);
+            any_in_sentence |= !report;
             if d.date.is_none() || d.rules.iter().any(|r| r == "date.named_event") {
                 continue;
             }
             let cost = clause_distance(doc, ev.trigger.start, d.span.start, d.span.end);
-            let slot = if is_report_date(doc, d.span.start) { &mut best_report } else { &mut best_own };
+            let slot = if report { &mut best_report } else { &mut best_own };
             if slot.is_none_or(|(c, _)| cost < c) {
                 *slot = Some((cost, di));
             }
         }
+        // The account of the sentence before, continued: a day carries up to
+        // FOLLOW_UP_REACH sentences, a week or month ("late last month") only to the next one. A
+        // report date in this sentence ("…, police said on Saturday") only bounds the
+        // event from above, so a day carried from right before wins over it; a month
+        // does not (the report may well be about a later step).
+        let has_report = best_report.is_some();
+        let prev = (best_own.is_none() && !any_in_sentence && ev.sentence > 0)
+            .then(|| {
+                chosen.iter().zip(&results).rev().find(|((s, how, prec, origin), _)| {
+                    let reach = ev.sentence - origin;
+                    *s + 1 == ev.sentence
+                        && matches!(how, How::Own | How::Previous)
+                        && match prec {
+                            Some(DatePrecision::Day) => reach <= if has_report { 1 } else { FOLLOW_UP_REACH },
+                            Some(DatePrecision::Week | DatePrecision::Month) => reach <= 1 && !has_report,
+                            _ => false,
+                        }
+                })
+            })
+            .flatten();
         let (date, how, mention) = if let Some((_, di)) = best_own {
             (EventDate::Mention(di), How::Own, Some(di))
+        } else if let Some(((_, _, _, origin), (_, date, _, m))) = prev {
+            origin_sentence = *origin;
+            (*date, How::Previous, *m)
         } else if let Some((_, di)) = best_report {
             (EventDate::Mention(di), How::Report, Some(di))
+        } else if published {
+            (EventDate::Published, How::Published, None)
         } else {
-            let prev = (!any_in_sentence && ev.sentence > 0)
-                .then(|| {
-                    chosen.iter().zip(&results).rev().find(|((s, how, prec, origin), _)| {
-                        *s + 1 == ev.sentence
-                            && matches!(how, How::Own | How::Previous)
-                            && *prec == Some(DatePrecision::Day)
-                            && ev.sentence - origin <= FOLLOW_UP_REACH
-                    })
-                })
-                .flatten();
-            match prev {
-                Some(((_, _, _, origin), (_, date, _, m))) => {
-                    origin_sentence = *origin;
-                    (*date, How::Previous, *m)
-                }
-                None if published => (EventDate::Published, How::Published, None),
-                None => (EventDate::Unknown, How::Unknown, None),
-            }
+            (EventDate::Unknown, How::Unknown, None)
         };
         chosen.push((ev.sentence, how, mention.map(|m| doc.dates[m].precision), origin_sentence));
         results.push((ei, date, how, mention));
@@ -302,6 +314,45 @@ mod tests {
                 "Troops raided the camp on Tuesday. It was the deadliest raid there since 2006.",
                 &["raided", "raid there"],
                 &[(date(2024, 3, 12), "date.own_sentence"), (date(2024, 3, 12), "date.prev_sentence")],
+            ),
+            // a month carries to the very next sentence only
+            (
+                "Late last month, gunmen stormed a clinic in the hills. They looted the pharmacy. Nurses fled.",
+                &["stormed", "looted", "fled"],
+                &[
+                    (date(2024, 2, 1), "date.own_sentence"),
+                    (date(2024, 2, 1), "date.prev_sentence"),
+                    (date(2024, 3, 15), "date.published"),
+                ],
+            ),
+            (
+                "Late last week, troops cleared a road in the valley. They dismantled two checkpoints.",
+                &["cleared", "dismantled"],
+                &[(date(2024, 3, 4), "date.own_sentence"), (date(2024, 3, 4), "date.prev_sentence")],
+            ),
+            // a year never carries
+            (
+                "In 2021, the militia seized the mines. It taxed the traders.",
+                &["seized", "taxed"],
+                &[(date(2021, 1, 1), "date.own_sentence"), (date(2024, 3, 15), "date.published")],
+            ),
+            // a day carried from right before beats the date of the report
+            (
+                "Fighters overran an outpost on Sunday. They took six soldiers captive, the army said on Wednesday.",
+                &["overran", "took"],
+                &[(date(2024, 3, 10), "date.own_sentence"), (date(2024, 3, 10), "date.prev_sentence")],
+            ),
+            // ... but a month does not: the report may be about a later step
+            (
+                "Last month, gunmen burned a school. Police detained three men, officials said on Wednesday.",
+                &["burned", "detained"],
+                &[(date(2024, 2, 1), "date.own_sentence"), (date(2024, 3, 13), "date.report_date")],
+            ),
+            // "overnight" is no date: the report's day is the best bound
+            (
+                "Drones hit a fuel depot overnight, the governor said on Thursday.",
+                &["hit"],
+                &[(date(2024, 3, 14), "date.report_date")],
             ),
             // with nothing to count from, the publication date stands in as before
             ("A day later, troops shelled the hills.", &["shelled"], &[(date(2024, 3, 15), "date.published")]),
