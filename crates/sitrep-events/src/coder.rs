@@ -179,7 +179,11 @@ impl EventCoder {
         if !e.refine.is_empty() {
             let clause = s.clause_of(hit.start);
             let after_end = clause.end.max(hit.end).min(hit.end + 12);
-            let before_start = clause.start.max(hit.start.saturating_sub(8)).min(hit.start);
+            // a participle opening its clause ("the bus overturned, *killing* eleven") takes
+            // its cause from the clause before it
+            let opens_clause = hit.form == Form::Gerund && hit.start <= clause.start + 1;
+            let floor = if opens_clause { s.clause_of(clause.start.saturating_sub(2)).start } else { clause.start };
+            let before_start = floor.max(hit.start.saturating_sub(8)).min(hit.start);
             let mut best: Option<(usize, usize)> = None;
             for (ri, r) in e.refine.iter().enumerate() {
                 // an object refinement reads only up to the first preposition

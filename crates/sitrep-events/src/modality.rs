@@ -8,6 +8,7 @@
 use crate::analysis::{Boundary, Sent};
 use crate::coder::Cand;
 use crate::embed;
+use crate::inflect::Form;
 use crate::lexicon::Complement;
 use crate::words;
 use sitrep_core::{Doc, Modality, TokenKind};
@@ -45,12 +46,16 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
     // reports what is still to come
     if m == Modality::Asserted
         && !c.nominal
-        && matches!(c.hit.form, crate::inflect::Form::Base | crate::inflect::Form::ThirdPerson)
+        && matches!(c.hit.form, Form::Base | Form::ThirdPerson)
         && clause.kind == Boundary::Subord
         && matches!(s.words[clause.start], "before" | "until" | "once")
     {
         m = Modality::Future;
         rule = "modality:before-present";
+    }
+    if m == Modality::Asserted && is_charge(s, c) {
+        m = Modality::Claimed;
+        rule = "modality:charge";
     }
     if m == Modality::Asserted && s.quote[c.hit.start] && is_material(&c.code) {
         m = Modality::Claimed;
@@ -82,6 +87,29 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
     if m != Modality::Asserted || rule == "modality:protest-purpose" {
         c.rules.push(rule.into());
     }
+}
+
+/// A gerund naming what someone is only accused of ("*accused* the guards *of beating*
+/// inmates", "*charged with* smuggling arms", "*acquitted of* ordering the killing"): an
+/// allegation, not an event this sentence reports. A verdict ("found guilty of murdering",
+/// "convicted of attacking") or a suspicion behind an arrest is coded as the act in the
+/// PLOVER/PLV data, so those stay asserted.
+fn is_charge(s: &Sent, c: &Cand) -> bool {
+    const CHARGE_VERBS: &[&str] = &[
+        "accused", "accuses", "accusing", "accuse", "charged", "charging", "indicted", "prosecuted", "blamed", "blames",
+        "blaming", "blame", "acquitted", "cleared", "innocent", "denied", "denies", "deny", "denying",
+    ];
+    if c.nominal || c.hit.form != Form::Gerund || c.hit.start < 2 {
+        return false;
+    }
+    let prep = s.words[c.hit.start - 1];
+    if !matches!(prep, "of" | "for" | "with") {
+        return false;
+    }
+    // the accusing verb sits a few words back: right before the preposition, or before the
+    // accused party ("accused the coast guard of towing")
+    let from = c.hit.start.saturating_sub(8);
+    (from..c.hit.start - 1).rev().any(|k| CHARGE_VERBS.contains(&s.words[k]))
 }
 
 /// A clause inside an "if" clause that runs on after a comma-free stretch, or a main clause
@@ -160,7 +188,9 @@ fn scan(s: &Sent, c: &Cand, clause_start: usize) -> (Modality, &'static str, Opt
         }
         // "will *launch* an offensive", "plans to *hold* talks": a light verb carries the
         // event noun's tense and mood
-        if c.nominal && is_light_verb(w) {
+        // …and so does it for a gerund or plural right after it ("would resume *fighting*",
+        // "will resume *attacks*"), which is its object whatever entry matched it
+        if (c.nominal || j + 1 == c.hit.start && matches!(c.hit.form, Form::Gerund | Form::ThirdPerson)) && is_light_verb(w) {
             continue;
         }
         if f & (words::ADVERB | words::NEG | words::FUTURE | words::MAYBE | words::BE | words::HAVE | words::DET | words::ADJ | words::HEARSAY) == 0 {

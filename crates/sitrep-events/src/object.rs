@@ -496,11 +496,22 @@ fn object_here(s: &Sent, c: &Cand, code: &str) -> Option<(Found, bool)> {
             // "fired rockets *at* the town", "dropped bombs *on* a market": what is thrown
             // is not what is hit
             let throws = matches!(s.words[c.hit.start], "fired" | "fires" | "fire" | "firing" | "dropped" | "drops" | "dropping" | "launched" | "launches" | "launching" | "hurled" | "threw" | "throwing" | "lobbed");
-            if let (Found::Phrase(np), true) = (f, throws) {
-                if np.end < limit && matches!(s.words[np.end], "at" | "on" | "into") {
-                    if let Some(g) = filler(s, code, np.end + 1, limit) {
-                        return Some((g, false));
-                    }
+            let (f_end, f_head) = match f {
+                Found::Actor(a) => (s.actors[a].end, s.words[s.actors[a].end - 1]),
+                Found::Phrase(np) => (np.end, s.words[np.head]),
+            };
+            let violent = matches!(code.get(..2), Some("18" | "19"));
+            // a weapon is never what is hit, even when named like a force ("dozens of drones")
+            let thrown = matches!(f, Found::Phrase(_)) && throws || violent && crate::roles::WEAPONS.contains(&f_head);
+            if thrown && f_end < limit && matches!(s.words[f_end], "at" | "on" | "into" | "toward" | "towards" | "against") {
+                if let Some(g) = filler(s, code, f_end + 1, limit) {
+                    return Some((g, false));
+                }
+            }
+            // "repelled an attack *by* insurgents": the attackers are the other side
+            if violent && crate::roles::ATTACKS.contains(&f_head) && f_end + 1 < limit && s.words[f_end] == "by" {
+                if let Some(a) = actor_from(s, f_end + 1, limit) {
+                    return Some((Found::Actor(a), false));
                 }
             }
             return Some((f, true));

@@ -280,7 +280,56 @@ fn symmetric(code: &str) -> bool {
 /// Whether candidate `c` is an act done together: a symmetric code, or a failure to agree
 /// ("X and Y failed to reach agreement"), which is mutual whatever its code.
 fn mutual(s: &Sent, c: &Cand) -> bool {
-    symmetric(&c.code) || c.code.starts_with("12") && s.words[c.hit.start..c.hit.end].iter().any(|w| matches!(*w, "agree" | "agreement"))
+    symmetric(&c.code)
+        || c.code.starts_with("12") && s.words[c.hit.start..c.hit.end].iter().any(|w| matches!(*w, "agree" | "agreement"))
+        || reciprocal(s, c)
+}
+
+/// Weapon nouns: what is fired or launched, never the target of the violence.
+pub(crate) const WEAPONS: &[&str] = &[
+    "drone", "drones", "missile", "missiles", "rocket", "rockets", "shell", "shells", "bomb", "bombs", "grenade",
+    "grenades", "mortar", "mortars", "projectile", "projectiles", "munitions", "artillery",
+];
+/// Attack nouns whose "by" names the attacker ("repelled an attack by insurgents").
+pub(crate) const ATTACKS: &[&str] = &["attack", "attacks", "assault", "assaults", "offensive", "raid", "raids", "incursion", "incursions", "ambush", "advance"];
+
+/// The real target behind the object of a violent verb: what a weapon was fired *at*
+/// ("launched drones *at* power plants"), or who made the attack that was repelled
+/// ("repelled an attack *by* insurgents"). A weapon is never the target itself.
+fn violent_object(s: &Sent, t: usize, end: usize) -> Option<usize> {
+    let a = s.actors[t];
+    let last = s.words[a.end - 1];
+    if WEAPONS.contains(&last) {
+        return marked_object(s, a.end, end, &["at", "on", "against", "toward", "towards", "into"]);
+    }
+    if ATTACKS.contains(&last) && s.words.get(a.end) == Some(&"by") {
+        return marked_object(s, a.end, end, &["by"]).or(Some(t));
+    }
+    Some(t)
+}
+
+/// Whether a harm noun is what someone found ("investigators *found* a mass grave", "the
+/// coast guard *recovered* 78 bodies"): the finder did not do the killing.
+fn found_as_object(s: &Sent, c: &Cand) -> bool {
+    const FIND: &[&str] = &[
+        "found", "find", "finds", "finding", "discovered", "discover", "discovers", "discovering", "uncovered",
+        "uncover", "uncovers", "unearthed", "unearth", "exhumed", "exhume", "exhuming", "recovered", "recover",
+        "recovering", "retrieved", "retrieve", "located", "identified", "excavated", "excavating",
+    ];
+    let from = c.hit.start.saturating_sub(6).max(s.clauses[s.clause[c.hit.start] as usize].start);
+    (from..c.hit.start).any(|k| FIND.contains(&s.words[k]))
+}
+
+/// A verb whose joint subject are the two sides ("troops and rebels *clashed*", "the two
+/// armies *traded fire*", "Norland and Belmark *swapped* prisoners"); "fight off" and "beat
+/// back" have one side only.
+fn reciprocal(s: &Sent, c: &Cand) -> bool {
+    const STEMS: &[&str] = &["fight", "fought", "clash", "battl", "skirmish", "exchang", "trad", "swap"];
+    let words = &s.words[c.hit.start..c.hit.end];
+    !c.nominal
+        && (c.code.starts_with("19") || c.code.starts_with("0841"))
+        && words.first().is_some_and(|w| STEMS.iter().any(|st| w.starts_with(st)))
+        && !words.iter().any(|w| matches!(*w, "off" | "back" | "up"))
 }
 
 /// The first actor in `from..to` introduced by one of `marks` ("to", "against"), skipping
@@ -373,6 +422,28 @@ fn agent_in(s: &Sent, from: usize, to: usize) -> Option<usize> {
     })
 }
 
+/// The side named on the attack a passive harm happened in ("was killed *in an Israeli
+/// strike*", "died *during a rebel raid*"): the attacker, when no "by" agent is given.
+fn attack_maker(s: &Sent, from: usize, to: usize) -> Option<usize> {
+    const HEADS: &[&str] = &[
+        "strike", "strikes", "airstrike", "airstrikes", "attack", "attacks", "raid", "raids", "bombardment", "shelling",
+        "bombing", "offensive", "assault", "ambush",
+    ];
+    s.actors.iter().position(|a| {
+        if a.start < from || a.start >= to {
+            return false;
+        }
+        let mut j = a.start;
+        while j > from && s.has(j - 1, words::DET | words::ADJ) {
+            j -= 1;
+        }
+        let introduced = j > 0 && matches!(s.words[j - 1], "in" | "during");
+        // the attack noun right after the actor, or after one modifier ("air", "drone")
+        let heads = (a.end..to.min(a.end + 2)).any(|k| HEADS.contains(&s.words[k]));
+        introduced && heads
+    })
+}
+
 fn is_passive(s: &Sent, c: &Cand, clause: Clause) -> bool {
     if c.nominal || !matches!(c.hit.form, Form::PastOrParticiple | Form::Participle) {
         return false;
@@ -415,6 +486,9 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
     let (mut source, mut target);
     if c.nominal {
         (source, target) = noun_roles(s, c, clause, clause_idx);
+        if found_as_object(s, c) {
+            source = None;
+        }
     } else if is_passive(s, c, clause) {
         cands[ci].passive = true;
         let c = &cands[ci];
@@ -423,6 +497,9 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
         let reduced = c.hit.start > 0 && s.actor_at[c.hit.start - 1] >= 0;
         target = if reduced { Some(s.actor_at[c.hit.start - 1] as usize) } else { subject_in(s, clause, c.hit.start).or_else(|| inherited_subject(s, clause_idx)) };
         source = agent_in(s, c.hit.end, clause.end);
+        if source.is_none() && matches!(c.code.get(..2), Some("18" | "19" | "20")) {
+            source = attack_maker(s, c.hit.end, clause.end);
+        }
         if source.is_none() {
             if deploys(&c.code) {
                 // "900 peacekeepers were sent along the corridor": forces sent are the side
@@ -460,6 +537,9 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
             if target.is_none_or(|t| !is_direct_object(s, t, c.hit.end) || strong) {
                 target = Some(m);
             }
+        }
+        if c.code.starts_with("19") || c.code.starts_with("18") {
+            target = target.and_then(|t| violent_object(s, t, end));
         }
         // "Norland and Belmark agreed to…": a joint subject acts with its second member
         // …unless the act names its other party with "with" ("Ann and her aides held talks
