@@ -250,16 +250,18 @@ const BEFORE_NUMBER: &[&str] = &[
     "at", "least", "about", "around", "nearly", "almost", "over", "more", "than", "up", "to",
 ];
 
-/// Prepositions after which a capitalised name is more likely a place than an actor.
 /// Nouns for what a government sends or exerts: a national capital after "<noun> from" stands
 /// for its government ("pressure from Washington"), not for where something came from.
+/// Words as often said of crowds or places ("protests from Nairobi", "threats from the
+/// north") are left out.
 const SENT_BY_GOVERNMENTS: &[&str] = &[
     "pressure", "criticism", "condemnation", "proposal", "proposals", "request", "requests", "demand",
-    "demands", "offer", "offers", "warning", "warnings", "ultimatum", "objection", "objections", "protest",
-    "protests", "complaint", "complaints", "invitation", "assurances", "guarantees", "backing", "opposition",
-    "threats", "sanctions", "recognition", "envoy", "envoys", "delegation", "delegations", "message",
+    "demands", "offer", "offers", "warning", "warnings", "ultimatum", "objection", "objections",
+    "complaint", "complaints", "invitation", "assurances", "guarantees", "backing", "opposition",
+    "sanctions", "recognition", "envoy", "envoys", "delegation", "delegations", "message",
 ];
 
+/// Prepositions after which a capitalised name is more likely a place than an actor.
 const PLACE_PREPS: &[&str] = &[
     "in",
     "at",
@@ -799,6 +801,9 @@ fn split_token(text: &str, span: Span, out: &mut Vec<W>) {
     }
 }
 
+/// How many capitalised words one end of a "from X to Y" range may have ("from Port Sudan").
+const RANGE_NAME_WORDS: usize = 3;
+
 /// Short words a title-case headline leaves in lower case ("Rebels Seize Town in the
 /// North"). Any other lower-case word shows the sentence is written normally.
 const HEADLINE_LOWER: &[&str] = &[
@@ -875,6 +880,27 @@ impl<'a> Parser<'a> {
         };
         rest.filter(|s| crate::sector::is_sector(s))
             .map(str::to_string)
+    }
+
+    /// Whether words `a..b` name a national capital (not its demonym).
+    fn is_capital_name(&self, a: usize, b: usize) -> bool {
+        self.gaz.lookup(self.text(a, b)).any(|c| !c.demonym && self.gaz.place(c.place).is_capital())
+    }
+    /// The capitalised words right after a "to" at word `to`: the far end of a "from X to Y"
+    /// range. Up to [`RANGE_NAME_WORDS`] words.
+    fn range_end_after(&self, to: usize) -> Option<(usize, usize)> {
+        if self.lw(to) != "to" {
+            return None;
+        }
+        let a = to + 1;
+        let b = (a..self.w.len().min(a + RANGE_NAME_WORDS)).take_while(|&k| self.w[k].alpha && self.w[k].cap).last()? + 1;
+        Some((a, b))
+    }
+    /// The capitalised words between a "from" and the "to" at word `to`: the near end of a
+    /// "from X to Y" range. Up to [`RANGE_NAME_WORDS`] words.
+    fn range_start_before(&self, to: usize) -> Option<(usize, usize)> {
+        let a = (to.saturating_sub(RANGE_NAME_WORDS)..to).rev().take_while(|&k| self.w[k].alpha && self.w[k].cap).last()?;
+        (a > 0 && self.lw(a - 1) == "from").then_some((a, to))
     }
 
     /// A capitalised name starting at `i`: capitalised words, hyphen joins and name
@@ -1484,26 +1510,27 @@ impl<'a> Parser<'a> {
                 let city = e.kind == EntryKind::City;
                 let dateline = j == 0 && matches!(self.lw(hend), "," | "(" | "-" | "—");
                 let prev = if j > 0 { self.lw(j - 1) } else { "" };
-                let capital = city && {
-                    let seat = self.text(j, hend);
-                    self.gaz.lookup(seat).any(|c| {
-                        let p = self.gaz.place(c.place);
-                        p.is_capital() && !c.demonym
-                    })
-                };
+                let capital = city && self.is_capital_name(j, hend);
                 // "an ultimatum to Damascus", "a visit to Washington": a national capital
-                // after "to" is the government addressed or visited
-                let to_capital = capital && prev == "to" && !det && !self.is_poss(hend);
+                // after "to" is the government addressed or visited; the far end of a range
+                // ("marched from Mombasa to Nairobi") is a place, unless both ends are
+                // capitals ("a message from Kyiv to Moscow": sender and addressee)
+                let to_capital = capital
+                    && prev == "to"
+                    && !det
+                    && !self.is_poss(hend)
+                    && self.range_start_before(j - 1).is_none_or(|(a, b)| self.is_capital_name(a, b));
                 // "pressure from Washington", "a proposal from Kyiv": after a word for something
-                // only a government sends, a capital after "from" is its government
+                // only a government sends, a capital after "from" is its government, but not
+                // the near end of a range ("complaints from Nairobi to Kisumu")
                 let from_capital = capital
                     && prev == "from"
                     && j >= 2
                     && SENT_BY_GOVERNMENTS.contains(&self.lw(j - 2))
                     && !det
-                    && !self.is_poss(hend);
+                    && !self.is_poss(hend)
+                    && self.range_end_after(hend).is_none_or(|(a, b)| self.is_capital_name(a, b));
                 let to_capital = to_capital || from_capital;
-                // "the Darfur region", "Kandahar province": a place named with its kind
                 // "the Darfur region", "Kandahar province": a place named with its kind
                 let place_named = prev == "the" || PLACE_WORDS.contains(&self.lw(hend)) || self.lw(hend) == "area";
                 if city
@@ -2689,9 +2716,10 @@ impl crate::ActorRecognizer {
         let mut meta: Vec<(bool, bool)> = Vec::with_capacity(cands.len()); // plural, person
         let mut final_idx: Vec<Option<usize>> = vec![None; cands.len()];
         let mut surnames = refer::Surnames::default();
+        let mut pair_firsts = refer::PairFirsts::default();
         for (ci, mut c) in cands.into_iter().enumerate() {
             if let Some((kind, keep)) = c.pair {
-                match refer::resolve_pair(&out, kind, c.m.sentence, c.m.span.start) {
+                match refer::resolve_pair(&out, &mut pair_firsts, kind, c.m.sentence, c.m.span.start) {
                     Some(pair) => {
                         refer::apply_pair(&mut c, kind, &pair, &out, &self.compiled.country_names)
                     }
@@ -4042,6 +4070,9 @@ mod tests {
             ("The Taliban sent an ultimatum to Washington.", "Washington", "USAGOV", "rule:capital-after-to"),
             ("Under pressure from Washington, the tribunal shelved the case.", "Washington", "USAGOV", "rule:capital-after-from"),
             ("The council weighed a proposal from Kyiv.", "Kyiv", "UKRGOV", "rule:capital-after-from"),
+            // capital to capital is sender and addressee, not a stretch of country
+            ("A message from Kyiv to Moscow went unanswered.", "Kyiv", "UKRGOV", "rule:capital-after-from"),
+            ("A message from Kyiv to Moscow went unanswered.", "Moscow", "RUSGOV", "rule:capital-after-to"),
         ];
         for (text, phrase, code, rule) in cases {
             let doc = run(text);
@@ -4055,6 +4086,10 @@ mod tests {
             ("Fighting spread to Kandahar on Monday.", "Kandahar"),
             // where something came from, not who sent it
             ("The convoy returned from Kabul on Monday.", "Kabul"),
+            // "from X to Y" spans a country: both ends are places
+            ("Police fired on protests from Nairobi to Kisumu.", "Nairobi"),
+            ("Complaints from Nairobi to Kisumu piled up over the levy.", "Nairobi"),
+            ("Marchers walked from Mombasa to Nairobi over a week.", "Nairobi"),
             ("The New York Times reported the raid.", "Times"),
         ];
         for (text, word) in not_actors {
@@ -4234,6 +4269,10 @@ mod tests {
             // the leaders in the order the article introduced them
             ("President Ruto received President Museveni in Nairobi. Museveni thanked Ruto for the visit. The two leaders then met the press.",
              "The two leaders", "KENGOV", "rule:pair-antecedents"),
+            // a second pair phrase still orders by the first naming, reached over the
+            // mentions output between the two phrases
+            ("Ethiopia and Eritrea signed a pact. The two countries opened the border. Weeks later Eritrea accused Ethiopia of massing troops. Both nations recalled their envoys.",
+             "Both nations", "ETH", "coref:pair:ETH+ERI"),
         ];
         for (text, phrase, code, rule) in cases {
             let doc = run(text);
@@ -4260,6 +4299,9 @@ mod tests {
              "Hakim", "Col. Yusuf al-Hakim"),
             ("Lawyer Nadia Haddad filed the appeal on Monday. The court rejected it, Haddad told reporters.",
              "Haddad", "Lawyer Nadia Haddad"),
+            // the same person named twice is still one person
+            ("Senator Grace Wanjiku led the walkout. Grace Wanjiku called the bill unlawful. Wanjiku vowed to fight it.",
+             "Wanjiku", "Grace Wanjiku"),
         ];
         for (text, surname, person) in cases {
             let doc = run(text);
@@ -4274,6 +4316,10 @@ mod tests {
         for text in [
             "Diallo said the vote was fair.",
             "Police detained Amara Diallo on Friday. Traore said the arrest was illegal.",
+            // two men carry the word, one as surname and one as given name: either may be meant
+            "Farmer Ali Bako was stabbed at the market. Police later held Bako Sani, a trader. Bako denied any part in it.",
+            // two men with the same surname
+            "Soldiers shot Idris Kane at a checkpoint. His cousin Omar Kane was wounded. Kane had no weapon, relatives said.",
         ] {
             let doc = run(text);
             assert!(

@@ -90,11 +90,19 @@ fn clause_distance(doc: &Doc, trigger_start: usize, mention_start: usize, mentio
     cost
 }
 
+/// Where the events of the previous sentence (or later) begin in `chosen`, which is in
+/// sentence order: the follow-up rule only ever carries from the sentence right before, so
+/// looking further back would cost time on long documents (all events per event) and find
+/// nothing.
+fn recent_start(chosen: &[(usize, How, Option<DatePrecision>, usize)], sentence: usize) -> usize {
+    chosen.partition_point(|&(s, ..)| s + 1 < sentence)
+}
+
 /// Date every event in `doc`.
 pub fn date_events(doc: &mut Doc) {
     let published = doc.article.published.is_some();
-    // (sentence, how, precision) of each event, for the follow-up rule.
-    // (sentence, how, precision, sentence the date was read in)
+    // (sentence, how, precision, sentence the date was read in) of each event dated so far,
+    // in sentence order, for the follow-up rule.
     let mut chosen: Vec<(usize, How, Option<DatePrecision>, usize)> = Vec::with_capacity(doc.events.len());
     let mut order: Vec<usize> = (0..doc.events.len()).collect();
     order.sort_by_key(|&e| doc.events[e].sentence);
@@ -140,7 +148,8 @@ pub fn date_events(doc: &mut Doc) {
         let has_report = best_report.is_some();
         let prev = (best_own.is_none() && !any_in_sentence && ev.sentence > 0)
             .then(|| {
-                chosen.iter().zip(&results).rev().find(|((s, how, prec, origin), _)| {
+                let from = recent_start(&chosen, ev.sentence);
+                chosen[from..].iter().zip(&results[from..]).rev().find(|((s, how, prec, origin), _)| {
                     let reach = ev.sentence - origin;
                     *s + 1 == ev.sentence
                         && matches!(how, How::Own | How::Previous)
@@ -365,6 +374,30 @@ mod tests {
                 assert_eq!(g.1, *wr, "{text}: {got:?}");
             }
         }
+    }
+
+    #[test]
+    fn follow_up_looks_back_one_sentence_only() {
+        let chosen: Vec<(usize, How, Option<DatePrecision>, usize)> =
+            [0, 0, 1, 5, 6, 6, 9].iter().map(|&s| (s, How::Own, Some(DatePrecision::Day), s)).collect();
+        // (sentence of the event being dated, first index worth looking at)
+        for (sentence, want) in [(0, 0), (1, 0), (2, 2), (6, 3), (7, 4), (8, 6), (10, 6), (30, 7)] {
+            assert_eq!(recent_start(&chosen, sentence), want, "sentence {sentence}");
+        }
+    }
+
+    #[test]
+    fn follow_up_still_carries_after_many_events() {
+        // Hundreds of undated events before the dated account must not change how it carries.
+        let mut text = "Gunmen fired on a bus. ".repeat(300);
+        text.push_str("Gunmen fired on a checkpoint on Wednesday. They also burned a truck. Gunmen fired on a bus.");
+        let mut triggers = vec!["fired"; 301];
+        triggers.extend(["burned", "fired"]);
+        let got = dated(&text, Some(date(2024, 3, 15)), &triggers);
+        assert_eq!(got[299], (Some(date(2024, 3, 15)), "date.published".to_string()));
+        assert_eq!(got[300], (Some(date(2024, 3, 13)), "date.own_sentence".to_string()));
+        assert_eq!(got[301], (Some(date(2024, 3, 13)), "date.prev_sentence".to_string()));
+        assert_eq!(got[302], (Some(date(2024, 3, 13)), "date.prev_sentence".to_string()));
     }
 
     #[test]

@@ -466,7 +466,7 @@ pub(crate) fn recognize_with_anchors(doc: &Doc) -> (Vec<DateMention>, Vec<Option
 /// Looks back from "since" at `since_at` over up to eight words of the same clause.
 fn compares_since(v: &View, since_at: usize) -> bool {
     (1..=8).map_while(|back| since_at.checked_sub(back)).take_while(|&j| v.kind(j) != Some(TokenKind::Punct)).any(|j| {
-        // "the most serious since", but not "killed at least 81 since April"
+        // "the most serious since" compares; "at most 40 families since June" caps a count
         (v.w(j) == "most" && (j == 0 || v.w(j - 1) != "at"))
             || matches!(
                 v.w(j),
@@ -745,8 +745,8 @@ mod tests {
             ("It was the first strike on the port since March.", true),
             ("Turnout was the lowest it has been since 1998.", true),
             ("It was the most intense shelling since 2014.", true),
-            // "at least" counts, it does not compare
-            ("Raids have killed at least 81 people since April.", false),
+            // "at most" caps a count, it does not compare ("most" alone would)
+            ("Officials say at most 40 families have returned since June.", false),
             ("The militia has held the pass since 2017.", false),
         ];
         for &(text, comparison) in cases {

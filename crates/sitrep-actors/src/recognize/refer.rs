@@ -55,12 +55,50 @@ pub(super) fn pair_at(p: &Parser, i: usize) -> Option<(usize, PairKind)> {
     Some((end, kind))
 }
 
+/// Where each pair key (see [`pair_key`]) first occurs among the mentions output so far, per
+/// pair kind: the sort key that puts the one the article named first in front. Filled
+/// lazily, only for kinds a pair phrase asks about, and only over mentions added since
+/// the last ask, so a long document with many pair phrases stays linear.
+#[derive(Default)]
+pub(super) struct PairFirsts {
+    /// Per kind (indexed by [`PairKind::slot`]): how many mentions of `out` are indexed
+    /// and the first index of each key among them.
+    kinds: [(usize, HashMap<String, usize>); 4],
+}
+
+impl PairKind {
+    fn slot(self) -> usize {
+        match self {
+            PairKind::States => 0,
+            PairKind::Governments => 1,
+            PairKind::Leaders => 2,
+            PairKind::Sides => 3,
+        }
+    }
+}
+
+impl PairFirsts {
+    /// Index the mentions added to `out` since the last call for `kind`. Mentions are
+    /// never changed once output, so their keys stay valid.
+    fn catch_up(&mut self, out: &[ActorMention], kind: PairKind) -> &HashMap<String, usize> {
+        let (done, firsts) = &mut self.kinds[kind.slot()];
+        for (idx, m) in out.iter().enumerate().skip(*done) {
+            if let Some(key) = pair_key(out, m, kind) {
+                firsts.entry(key).or_insert(idx);
+            }
+        }
+        *done = out.len();
+        firsts
+    }
+}
+
 /// The two actors a pair phrase in sentence `sent`, starting at byte `start`, stands for:
 /// the first two distinct fitting mentions of the nearest sentence (this one before the
 /// phrase, else up to three back) that has two. Returns their indices in `out` (resolved
 /// through references) and the key that told them apart (ISO code, name or actor code).
 pub(super) fn resolve_pair(
     out: &[ActorMention],
+    firsts: &mut PairFirsts,
     kind: PairKind,
     sent: usize,
     start: usize,
@@ -85,13 +123,10 @@ pub(super) fn resolve_pair(
         if found.len() >= 2 {
             found.truncate(2);
             // the one the article named first leads: "Modi hosted Lula ... Lula praised
-            // Modi ... the two leaders" is Modi and Lula
-            found.sort_by_key(|(idx, key)| {
-                out[..=*idx]
-                    .iter()
-                    .position(|m| pair_key(out, m, kind).as_ref() == Some(key))
-                    .unwrap_or(*idx)
-            });
+            // Modi ... the two leaders" is Modi and Lula (a key first seen after its own
+            // mention sorts by that mention)
+            let firsts = firsts.catch_up(out, kind);
+            found.sort_by_key(|(idx, key)| firsts.get(key).map_or(*idx, |&first| first.min(*idx)));
             let b = found.swap_remove(1);
             let a = found.swap_remove(0);
             return Some([a, b]);
@@ -172,11 +207,31 @@ pub(super) fn apply_pair(
     c.m.rules.push(format!("coref:pair:{keys}"));
 }
 
-/// Surnames of the persons named so far, for [`surname_antecedent`]: "Okafor" for "John
-/// Okafor", "Hakim" and "al-Hakim" for "Yusuf al-Hakim". A later person with the same
-/// surname takes it over.
+/// Name words of the persons named so far, for [`surname_antecedent`]: "Okafor" (and
+/// "John", which only ever blocks) for "John Okafor", "Hakim" and "al-Hakim" for "Yusuf
+/// al-Hakim". A word two different persons share, as surname or given name ("Ahmed Musa"
+/// ... "Musa Ibrahim"), points at neither: a lone "Musa" could be either man.
 #[derive(Default)]
-pub(super) struct Surnames(HashMap<String, usize>);
+pub(super) struct Surnames(HashMap<String, NameWord>);
+
+/// Who a name word belongs to so far.
+struct NameWord {
+    /// The latest mention of the person who carries the word.
+    person: usize,
+    /// Whether that person carries it as surname (a lone given name is not resolved).
+    surname: bool,
+    /// Whether a second, different person carries it too.
+    shared: bool,
+}
+
+/// Two person mentions name the same person: the same name, or the same first and last
+/// word ("John Okafor", "John C. Okafor").
+fn same_person(a: &ActorMention, b: &ActorMention) -> bool {
+    fn ends(n: &str) -> (Option<&str>, Option<&str>) {
+        (n.split(' ').next(), n.rsplit(' ').next())
+    }
+    a.name == b.name || ends(&a.name) == ends(&b.name)
+}
 
 impl Surnames {
     /// Register mention `idx` of `out` when it names a person with more than one word.
@@ -185,13 +240,34 @@ impl Surnames {
         if m.kind != ActorKind::Person || !m.name.contains(' ') {
             return;
         }
-        let Some(last) = m.name.rsplit(' ').next() else { return };
-        self.0.insert(last.to_string(), idx);
+        let (Some(first), Some(last)) = (m.name.split(' ').next(), m.name.rsplit(' ').next()) else {
+            return;
+        };
+        self.register(out, first, idx, false);
+        self.register(out, last, idx, true);
         if let Some((_, bare)) = last.rsplit_once('-') {
             if !bare.is_empty() {
-                self.0.insert(bare.to_string(), idx);
+                self.register(out, bare, idx, true);
             }
         }
+    }
+
+    fn register(&mut self, out: &[ActorMention], word: &str, idx: usize, surname: bool) {
+        match self.0.get_mut(word) {
+            None => {
+                self.0.insert(word.to_string(), NameWord { person: idx, surname, shared: false });
+            }
+            Some(w) if same_person(&out[w.person], &out[idx]) => {
+                w.person = idx;
+                w.surname |= surname;
+            }
+            Some(w) => w.shared = true,
+        }
+    }
+
+    /// The person whose surname `word` is, unless another person also carries it.
+    fn owner(&self, word: &str) -> Option<usize> {
+        self.0.get(word).filter(|w| w.surname && !w.shared).map(|w| w.person)
     }
 }
 
@@ -207,5 +283,5 @@ pub(super) fn surname_antecedent(surnames: &Surnames, c: &Cand) -> Option<usize>
     if m.name.contains(' ') {
         return None;
     }
-    surnames.0.get(m.name.as_str()).copied()
+    surnames.owner(&m.name)
 }
