@@ -372,8 +372,11 @@ pub fn attribute(doc: &mut Doc) {
         // A statement the coder built from the report itself ("X said Y must…", rule
         // `synth:*`) has the speaker as its source on purpose: keep it.
         let speaker_chosen = ev.rules.iter().any(|r| r.starts_with("synth:"));
+        // "The army said it lost four soldiers": a pronoun opening the reported clause is the
+        // reporter itself, so the reporter is also the actor.
+        let reporter_acts = reported_subject_is_pronoun(&doc.lower, r.cue.end, trigger.start);
         let mut new_source = None;
-        if let (Some(src), false) = (ev.source, speaker_chosen) {
+        if let (Some(src), false, false) = (ev.source, speaker_chosen, reporter_acts) {
             if doc.actors.get(src).is_some_and(|a| r.source.contains(a.span)) {
                 // Actors are in text order: look only at this sentence's.
                 let lo = doc.actors.partition_point(|a| a.span.start < sent.start);
@@ -384,6 +387,8 @@ pub fn attribute(doc: &mut Doc) {
                     .map(|(k, a)| (lo + k, a))
                     .filter(|(_, a)| a.sentence == ev.sentence && a.span.end <= trigger.start && !r.source.overlaps(a.span))
                     .filter(|(_, a)| a.span.start >= r.cue.end || r.cue.start >= trigger.end)
+                    // the dead and wounded ("lost four soldiers") are never who acted
+                    .filter(|(_, a)| !after_harm_word(&doc.lower, a.span.start))
                     .max_by_key(|(_, a)| a.span.start)
                     .map(|(i, _)| i);
             }
@@ -407,6 +412,27 @@ pub fn attribute(doc: &mut Doc) {
             doc.trace("attribute", Some(trigger), || format!("{att} by {rule}"));
         }
     }
+}
+
+/// Whether the reported clause after the cue ends at `cue_end` opens with a personal pronoun
+/// ("said it", "said that they"), before the trigger.
+fn reported_subject_is_pronoun(lower: &str, cue_end: usize, trigger_start: usize) -> bool {
+    if cue_end >= trigger_start || trigger_start > lower.len() {
+        return false;
+    }
+    let mut words = lower[cue_end..trigger_start].split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
+    let first = match words.next() {
+        Some("that") => words.next(),
+        w => w,
+    };
+    matches!(first, Some("it" | "they" | "we" | "he" | "she"))
+}
+
+/// Whether the word before `at` reports harm done to what follows ("lost", "killed").
+fn after_harm_word(lower: &str, at: usize) -> bool {
+    let before = lower[..at.min(lower.len())].trim_end();
+    let word = before.rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    matches!(word, "lost" | "losing" | "killed" | "killing" | "wounded" | "wounding" | "injured" | "injuring")
 }
 
 #[cfg(test)]
@@ -581,6 +607,45 @@ mod tests {
             let ev = &doc.events[0];
             assert_eq!(ev.attribution.as_deref(), Some("The mayor"), "{rules:?}");
             assert_eq!((ev.source, ev.target), (*want_source, *want_target), "{rules:?}");
+        }
+    }
+
+    #[test]
+    fn a_reporter_speaking_of_itself_stays_the_source() {
+        // (text, actor spans as phrases, trigger, expected source phrase)
+        let cases: &[(&str, &[&str], &str, &str)] = &[
+            // "said it": the army reports its own act; the dead soldiers did nothing
+            ("The army said it lost four soldiers and killed twenty rebels.", &["The army", "four soldiers", "twenty rebels"], "killed", "The army"),
+            // "said it and …": the reporter is among those who acted
+            ("The army said it and allied militias attacked the rebel camps.", &["The army", "allied militias", "the rebel camps"], "attacked", "The army"),
+            // no pronoun: the actor of the reported clause did it
+            ("The army said rebels killed four soldiers.", &["The army", "rebels", "four soldiers"], "killed", "rebels"),
+        ];
+        for (text, phrases, trigger, want) in cases {
+            let mut doc = sitrep_text::prepare(text);
+            for p in *phrases {
+                let at = text.find(p).unwrap();
+                doc.actors.push(ActorMention {
+                    span: Span::new(at, at + p.len()),
+                    head: Span::new(at, at + p.len()),
+                    sentence: 0,
+                    kind: ActorKind::Agent,
+                    name: p.to_string(),
+                    code: String::new(),
+                    country: None,
+                    sector: None,
+                    acled_inter: None,
+                    refers_to: None,
+                    rules: vec![],
+                });
+            }
+            let at = text.find(trigger).unwrap();
+            let mut e = Event::new(0, Span::new(at, at + trigger.len()), "190");
+            e.source = Some(0);
+            doc.events.push(e);
+            attribute(&mut doc);
+            let src = doc.events[0].source.map(|i| doc.slice(doc.actors[i].span).to_string());
+            assert_eq!(src.as_deref(), Some(*want), "{text}");
         }
     }
 }

@@ -52,6 +52,10 @@ pub(crate) struct Cand {
     pub event_subject: Option<usize>,
     /// The subject receives what the actor after "from" gives (lexicon `role = "recipient"`).
     pub recipient: bool,
+    /// An attack that someone claimed (the claim verb's token): "claimed *the bombing*",
+    /// "claimed responsibility for the attack, which *killed* five". The attack happened and
+    /// stays an event of its own; only who did it is claimed, by the 015 event.
+    pub claimed_by: Option<usize>,
 }
 
 impl EventCoder {
@@ -103,7 +107,7 @@ impl EventCoder {
                 // verb readings in a verb context, noun readings in a noun context; a verb
                 // entry never reads as a noun ("the charge", "his vow")
                 let order = hits[..k].iter().flatten().copied().filter(|h| is_noun(h) == noun_ctx);
-                found = order.into_iter().find_map(|h| self.accept(s, h, noun_ctx));
+                found = order.into_iter().find_map(|h| self.accept(s, h, noun_ctx, false));
             }
             if let Some(c) = found {
                 let end = c.hit.end;
@@ -116,7 +120,9 @@ impl EventCoder {
         out
     }
 
-    fn accept(&self, s: &Sent, hit: Hit, noun_ctx: bool) -> Option<Cand> {
+    /// With `any_prev`, the entry's `not_prev` exclusions are not applied (an attack noun
+    /// named as what was claimed: "claimed *the* bombing").
+    fn accept(&self, s: &Sent, hit: Hit, noun_ctx: bool, any_prev: bool) -> Option<Cand> {
         let e = &self.lex.entries[hit.entry as usize];
         let after = &s.words[hit.end..];
         let before = &s.words[..hit.start];
@@ -135,7 +141,7 @@ impl EventCoder {
         // a phrase of three words or more ("carried out attacks") is unambiguous: the
         // exclusions guard its single words ("strike a deal", "hit in the polls")
         let phrase = hit.end - hit.start >= 3;
-        if !phrase && e.not_next.iter().any(starts) || e.not_prev.iter().any(ends) {
+        if !phrase && e.not_next.iter().any(starts) || !any_prev && e.not_prev.iter().any(ends) {
             return None;
         }
         // `prev` marks a passive: only the participle follows the auxiliary ("was blown
@@ -206,6 +212,12 @@ impl EventCoder {
                 refined = true;
             }
         }
+        // "seized Kidal": property is confiscated, a named place is occupied
+        if !refined && !nominal && code.as_deref() == Some("1711") && place_object(s, hit.end) {
+            code = Some("192".into());
+            rules.push("refine:place-object".into());
+            refined = true;
+        }
         let code = code?;
         if e.aid_to_actor && !self.aid_given(s, hit, refined) {
             return None;
@@ -228,6 +240,7 @@ impl EventCoder {
             refined,
             event_subject: None,
             recipient: e.recipient,
+            claimed_by: None,
         })
     }
 
@@ -301,7 +314,9 @@ impl EventCoder {
             // "the detained activist": a participle between a determiner and a noun is an adjective
             // …or after a modifier ("new *targeted* sanctions", "two *detained* activists")
             Form::PastOrParticiple | Form::Participle => {
-                let modifier_before = prev_flags & words::DET != 0
+                // "the ambush *that killed*…": a relative "that" before a past form opens a
+                // clause, it does not determine an adjective
+                let modifier_before = prev_flags & words::DET != 0 && s.words[i - 1] != "that"
                     || prev_flags & words::ADJ != 0
                         && !matches!(s.words[i - 1], "first" | "second" | "third")
                         && i >= 2
@@ -383,7 +398,8 @@ impl EventCoder {
             };
             let Some(kind) = kind else { continue };
             let Some(t) = (g + 1..cands.len()).next() else { continue };
-            if cands[t].governor.is_some() {
+            // a claimed attack happened: it is not an action the claim only reports
+            if cands[t].governor.is_some() || cands[t].claimed_by.is_some() {
                 continue;
             }
             let (gh, th) = (cands[g].hit, cands[t].hit);
@@ -566,6 +582,87 @@ impl EventCoder {
         }
     }
 
+    /// "Al-Shabaab claimed the bombing, which killed five people", "claimed responsibility for
+    /// the attack", "no one has claimed the bombing": the attack claimed happened, so it is an
+    /// event of its own (a definite noun included, which elsewhere only refers back), and
+    /// so is the act of a relative clause describing it. Marks them with `claimed_by`, adding
+    /// the attack noun as a trigger when the lexicon's context rules passed over it.
+    fn claimed_acts(&self, s: &Sent, cands: &mut Vec<Cand>) {
+        let violent = |c: &str| matches!(c.get(..2), Some("18" | "19" | "20"));
+        for i in 0..s.len() {
+            let claim_cand = cands.iter().position(|c| c.hit.start == i && matches!(c.rules[0].as_str(), "lex:claim-act" | "lex:claim-responsibility"));
+            let mut k = match claim_cand {
+                Some(ci) => cands[ci].hit.end,
+                None => {
+                    let verb = matches!(s.words[i], "claim" | "claims" | "claimed" | "claiming") && s.actor_at[i] < 0 && !(i > 0 && s.has(i - 1, words::DET));
+                    if !verb {
+                        continue;
+                    }
+                    let mut k = i + 1;
+                    if s.words.get(k).is_some_and(|w| matches!(*w, "responsibility" | "credit")) {
+                        k += 1;
+                    }
+                    if s.words.get(k) == Some(&"for") {
+                        k += 1;
+                    }
+                    k
+                }
+            };
+            let limit = (k + 4).min(s.len());
+            while k < limit && (s.has(k, words::DET | words::ADJ) || s.kinds[k] == sitrep_core::TokenKind::Number || matches!(s.words[k], "'s" | "’s")) && s.actor_at[k] < 0 {
+                k += 1;
+            }
+            if k >= s.len() {
+                continue;
+            }
+            let noun_end = if let Some(ci) = cands.iter().position(|c| c.hit.start <= k && k < c.hit.end) {
+                if !(cands[ci].nominal && violent(&cands[ci].code)) {
+                    continue;
+                }
+                cands[ci].claimed_by = Some(i);
+                cands[ci].rules.push("claim:claimed-act".into());
+                cands[ci].hit.end
+            } else {
+                let mut best: Option<Cand> = None;
+                self.matcher.each_at_most(&self.lex, &s.words, k, usize::MAX, |h| {
+                    if !self.lex.entries[h.entry as usize].nominal || best.as_ref().is_some_and(|b| b.hit.end >= h.end) {
+                        return;
+                    }
+                    if let Some(c) = self.accept(s, h, true, true).filter(|c| violent(&c.code)) {
+                        best = Some(c);
+                    }
+                });
+                let Some(mut c) = best else { continue };
+                // a shorter noun reading inside it gives way ("the grenade *attack*")
+                let overlaps = |o: &Cand| o.hit.start < c.hit.end && c.hit.start < o.hit.end;
+                let inside = |o: &Cand| o.nominal && o.hit.start >= c.hit.start && o.hit.end <= c.hit.end;
+                if cands.iter().any(|o| overlaps(o) && !inside(o)) {
+                    continue;
+                }
+                cands.retain(|o| !overlaps(o));
+                c.claimed_by = Some(i);
+                c.rules.push("claim:claimed-act".into());
+                let end = c.hit.end;
+                let at = cands.partition_point(|o| o.hit.start < c.hit.start);
+                cands.insert(at, c);
+                end
+            };
+            // "…the bombing, which killed five people": the relative clause tells what the
+            // claimed attack did
+            let mut r = noun_end;
+            if s.words.get(r) == Some(&",") {
+                r += 1;
+            }
+            if r < s.len() && matches!(s.words[r], "which" | "that") && s.clause_of(r).kind == Boundary::Rel && s.clause_of(r).start == r {
+                let clause = s.clause[r];
+                for c in cands.iter_mut().filter(|c| !c.nominal && s.clause[c.hit.start] == clause && violent(&c.code)) {
+                    c.claimed_by = Some(i);
+                    c.rules.push("claim:claimed-act".into());
+                }
+            }
+        }
+    }
+
     /// "X claimed that it had carried out the attack": a claim about one's own hostile act
     /// claims responsibility (015) rather than accusing anyone.
     fn self_claims(&self, s: &Sent, cands: &mut [Cand]) {
@@ -592,7 +689,8 @@ impl EventCoder {
         for ni in 0..cands.len() {
             // …nor a predicate noun about the gerund before it ("lifting the ban is *out of
             // the question*"): the statement is the news
-            if !cands[ni].nominal || cands[ni].governor.is_some() || cands[ni].governed.is_some_and(|t| t < ni) {
+            // …and an attack someone claimed is not folded into the claim
+            if !cands[ni].nominal || cands[ni].governor.is_some() || cands[ni].governed.is_some_and(|t| t < ni) || cands[ni].claimed_by.is_some() {
                 continue;
             }
             let clause = s.clause[cands[ni].hit.start];
@@ -772,7 +870,7 @@ impl EventCoder {
             if !c.emit {
                 continue;
             }
-            if c.governor.is_some() {
+            if c.governor.is_some() || c.claimed_by.is_some() {
                 continue;
             }
             old[i] = modality::event_frame_in(s, c, year, true).is_some() || reduced_relative(s, c) || describes_noun(s, c) || frame_noun(s, c);
@@ -792,6 +890,7 @@ impl EventCoder {
 
     pub(crate) fn code_sentence(&self, doc: &Doc, s: &Sent, out: &mut Vec<Event>, trace: &mut Vec<(Span, String)>, pending: &mut Vec<(usize, usize)>, phrases: &mut Vec<crate::object::PhraseTarget>) {
         let mut cands = self.triggers(s);
+        self.claimed_acts(s, &mut cands);
         if cands.is_empty() {
             return;
         }
@@ -803,6 +902,7 @@ impl EventCoder {
             roles::assign(s, &mut cands, c);
         }
         pressed_party(s, &mut cands);
+        claimant_not_asserted(&mut cands);
         self.self_claims(s, &mut cands);
         self.fold_casualties(s, &mut cands);
         for c in 0..cands.len() {
@@ -991,6 +1091,26 @@ impl EventCoder {
         .clamp(0.05, 0.95);
         ev
     }
+}
+
+/// A claimed attack is asserted, but who did it is only claimed: the claimant is the source
+/// of the 015 claim, never the asserted source of the attack.
+fn claimant_not_asserted(cands: &mut [Cand]) {
+    for ci in 0..cands.len() {
+        let Some(at) = cands[ci].claimed_by else { continue };
+        let claimant = cands.iter().find(|c| c.hit.start == at).and_then(|c| c.source);
+        if cands[ci].source.is_some() && cands[ci].source == claimant {
+            cands[ci].source = None;
+            cands[ci].rules.push("role:claimant-not-asserted".into());
+        }
+    }
+}
+
+/// Whether the direct object at token `from` (after a determiner) is a recognised place
+/// mention or a country named as such: the thing taken is territory.
+fn place_object(s: &Sent, from: usize) -> bool {
+    let k = if from < s.len() && s.has(from, words::DET) { from + 1 } else { from };
+    s.places.iter().any(|&(_, start, _)| start == k) || s.actor_at.get(k).is_some_and(|&a| a >= 0 && s.actors[a as usize].country && s.actors[a as usize].start == k)
 }
 
 /// Whether the actor starting at token `actor_start` begins the phrase at `from`, after

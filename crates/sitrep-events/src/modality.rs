@@ -288,14 +288,20 @@ pub(crate) fn event_frame_in(s: &Sent, c: &Cand, published_year: Option<i16>, st
     };
     // ... unless the mention ranks today's event against that history: "the deadliest raid
     // on the camp since 2002", "the first such strike since 2019" are about the new event
-    let ranked = (c.hit.start.saturating_sub(3).max(clause.start)..c.hit.start).any(|k| {
-        let w = s.words[k];
+    // …the superlative or ordinal governs the phrase that "since" closes, so it is read
+    // back from the "since" ("killed 12 in *the deadliest attack* since 2019", "shelled the
+    // town *for the first time* since 2016"), not from the trigger
+    let ranking = |w: &str| {
         matches!(w, "first" | "worst" | "most" | "biggest" | "largest" | "latest")
             || w.len() > 6 && w.ends_with("iest")
             || matches!(w, "heaviest" | "fiercest" | "deadliest" | "bloodiest" | "longest" | "strongest")
-    });
-    if !ranked && (c.hit.end..end.saturating_sub(1)).any(|k| s.words[k] == "since" && earlier_year(k + 1)) {
-        return Some("frame:background:since-year");
+    };
+    let ranked_before = |at: usize| (at.saturating_sub(4).max(clause.start)..at).any(|k| ranking(s.words[k]));
+    let since_year = (c.hit.end..end.saturating_sub(1)).find(|&k| s.words[k] == "since" && earlier_year(k + 1));
+    if let Some(since) = since_year {
+        if !ranked_before(c.hit.start) && !ranked_before(since) {
+            return Some("frame:background:since-year");
+        }
     }
     if !c.nominal {
         let lo = c.hit.start.saturating_sub(3).max(clause.start);

@@ -129,7 +129,22 @@ fn subject_in(s: &Sent, clause: Clause, before: usize) -> Option<usize> {
         .enumerate()
         .filter(|(_, a)| a.start >= clause.start && a.head < before && a.start < before)
         .map(|(i, _)| i)
-        .find(|&i| is_subject(s, i, clause))
+        .find(|&i| is_subject(s, i, clause) && !harmed(s, i))
+}
+
+/// Whether the actor at `a` is the object of a harm verb ("lost *four soldiers*", "killed
+/// *20 rebels*"): the dead and wounded are never who did the act that harmed them.
+pub(crate) fn harmed(s: &Sent, a: usize) -> bool {
+    let mut j = s.actors[a].start;
+    while j > 0 && (s.has(j - 1, words::DET | words::ADJ) || s.kinds[j - 1] == TokenKind::Number) {
+        j -= 1;
+    }
+    j > 0
+        && matches!(
+            s.words[j - 1],
+            "lost" | "lose" | "loses" | "losing" | "killed" | "kill" | "kills" | "killing" | "wounded" | "wounding" | "wounds" | "injured"
+                | "injuring" | "injures" | "slew" | "slain" | "massacred" | "executed" | "buried"
+        )
 }
 
 /// The subject a clause without its own borrows from the clauses before it.
@@ -605,6 +620,10 @@ pub(crate) fn assign(s: &Sent, cands: &mut [Cand], ci: usize) {
     }
     if target.is_some() && target == source {
         target = None;
+    }
+    // the dead are never the source of the act that killed them
+    if source.is_some_and(|a| harmed(s, a)) && !cands[ci].passive {
+        source = None;
     }
     let c = &mut cands[ci];
     c.source = c.source.or(source);
