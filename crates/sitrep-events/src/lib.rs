@@ -26,4 +26,6 @@ pub use dedup::{same_occurrence, Deduplicator};
 pub use lexicon::{Complement, Lexicon, LexiconError};
 
 #[cfg(test)]
+mod testkit;
+#[cfg(test)]
 mod tests;

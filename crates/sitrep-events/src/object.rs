@@ -890,42 +890,18 @@ pub(crate) fn phrase_actors(doc: &mut Doc, events: &mut [Event], pending: &[Phra
 
 #[cfg(test)]
 mod tests {
-    use crate::{EventCoder, Lexicon};
-    use sitrep_core::{ActorKind, ActorMention, Doc, Span, Stage};
-    use std::sync::OnceLock;
+    use crate::testkit::{add_actors, coder};
+    use sitrep_core::{ActorKind, Doc, Span, Stage};
 
     /// (sentence, actors as (phrase, code), code prefix, expected target text)
     type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str, &'a str);
     /// (sentence, first word of the phrase, expected (phrase, head))
     type ChunkCase<'a> = (&'a str, &'a str, Option<(&'a str, &'a str)>);
 
-    fn coder() -> &'static EventCoder {
-        static C: OnceLock<EventCoder> = OnceLock::new();
-        C.get_or_init(|| EventCoder::new(Lexicon::embedded()))
-    }
-
     /// Code `text` with actor mentions for the given phrases (in order of appearance).
     fn code(text: &str, actors: &[(&str, &str)]) -> Doc {
         let mut doc = sitrep_text::prepare(text);
-        let mut from = 0;
-        for (phrase, code) in actors {
-            let at = text[from..].find(phrase).unwrap_or_else(|| panic!("`{phrase}` not in `{text}`")) + from;
-            let span = Span::new(at, at + phrase.len());
-            from = span.end;
-            doc.actors.push(ActorMention {
-                span,
-                head: span,
-                sentence: doc.sentence_at(at).unwrap(),
-                kind: ActorKind::Agent,
-                name: phrase.to_string(),
-                code: code.to_string(),
-                country: None,
-                sector: None,
-                acled_inter: None,
-                refers_to: None,
-                rules: vec![],
-            });
-        }
+        add_actors(&mut doc, text, actors.iter().map(|&(p, c)| (p, c, ActorKind::Agent)), false);
         coder().run(&mut doc);
         doc
     }
@@ -1038,13 +1014,7 @@ mod tests {
             geonames_id: None,
             rules: vec![],
         });
-        let mut from = 0;
-        for (phrase, code) in actors {
-            let at = text[from..].find(phrase).unwrap() + from;
-            let span = Span::new(at, at + phrase.len());
-            from = span.end;
-            doc.actors.push(ActorMention { span, head: span, sentence: doc.sentence_at(at).unwrap(), kind: ActorKind::Agent, name: phrase.to_string(), code: code.to_string(), country: None, sector: None, acled_inter: None, refers_to: None, rules: vec![] });
-        }
+        add_actors(&mut doc, text, actors.iter().map(|&(p, c)| (p, c, ActorKind::Agent)), false);
         coder().run(&mut doc);
         doc
     }

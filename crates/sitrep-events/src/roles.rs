@@ -799,40 +799,17 @@ pub(crate) fn attribution(doc: &sitrep_core::Doc, s: &Sent) -> Option<(usize, us
 
 #[cfg(test)]
 mod tests {
-    use crate::{EventCoder, Lexicon};
-    use sitrep_core::{ActorKind, ActorMention, Doc, Span, Stage};
-    use std::sync::OnceLock;
+    use crate::testkit::{add_actors, coder};
+    use sitrep_core::{ActorKind, Doc, Stage};
 
     /// (sentence, actors as (phrase, code, is a country), code prefix, expected roles)
     type Case<'a> = (&'a str, &'a [(&'a str, &'a str, bool)], &'a str, &'a str);
 
-    fn coder() -> &'static EventCoder {
-        static C: OnceLock<EventCoder> = OnceLock::new();
-        C.get_or_init(|| EventCoder::new(Lexicon::embedded()))
-    }
-
     /// Code `text` with actor mentions `(phrase, code, is_country)` in order of appearance.
     fn code(text: &str, actors: &[(&str, &str, bool)]) -> Doc {
         let mut doc = sitrep_text::prepare(text);
-        let mut from = 0;
-        for (phrase, code, country) in actors {
-            let at = text[from..].find(phrase).unwrap_or_else(|| panic!("`{phrase}` not in `{text}`")) + from;
-            let span = Span::new(at, at + phrase.len());
-            from = span.end;
-            doc.actors.push(ActorMention {
-                span,
-                head: span,
-                sentence: doc.sentence_at(at).unwrap(),
-                kind: if *country { ActorKind::Country } else { ActorKind::Organization },
-                name: phrase.to_string(),
-                code: code.to_string(),
-                country: None,
-                sector: None,
-                acled_inter: None,
-                refers_to: None,
-                rules: vec![],
-            });
-        }
+        let kind = |country: bool| if country { ActorKind::Country } else { ActorKind::Organization };
+        add_actors(&mut doc, text, actors.iter().map(|&(p, c, country)| (p, c, kind(country))), false);
         coder().run(&mut doc);
         doc
     }
@@ -947,7 +924,7 @@ mod tests {
 mod clause_tests {
     use crate::analysis::Sent;
     use crate::words::WordClasses;
-    use sitrep_core::{ActorKind, ActorMention, Span};
+    use sitrep_core::{ActorKind, Span};
 
     #[test]
     fn a_mention_never_ends_a_clause() {
@@ -961,7 +938,7 @@ mod clause_tests {
             let mut doc = sitrep_text::prepare(text);
             let at = text.find(mention).unwrap();
             let span = Span::new(at, at + mention.len());
-            doc.actors.push(ActorMention { span, head: span, sentence: 0, kind: ActorKind::Organization, name: mention.to_string(), code: "X".into(), country: None, sector: None, acled_inter: None, refers_to: None, rules: vec![] });
+            doc.actors.push(crate::testkit::mention(span, 0, ActorKind::Organization, mention, "X", None));
             let mut s = Sent::default();
             s.analyse(&doc, 0, &wc, &[vec![0]]);
             let first = s.actor_at.iter().position(|&a| a >= 0).unwrap();

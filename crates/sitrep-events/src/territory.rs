@@ -261,8 +261,7 @@ pub(crate) fn insert_actors(doc: &mut Doc, events: &mut [sitrep_core::Event], ma
 
 #[cfg(test)]
 mod tests {
-    use crate::{EventCoder, Lexicon};
-    use sitrep_core::{ActorKind, ActorMention, Doc, PlaceMention, PlacePrecision, Span, Stage};
+    use sitrep_core::{ActorKind, Doc, PlaceMention, PlacePrecision, Span, Stage};
 
     /// (sentence, subject, place as (name, country), code prefix, expected target name)
     type Case<'a> = (&'a str, &'a str, (&'a str, &'a str), &'a str, &'a str);
@@ -272,19 +271,7 @@ mod tests {
         let mut doc = sitrep_text::prepare(text);
         let at = text.find(subject).unwrap();
         let span = Span::new(at, at + subject.len());
-        doc.actors.push(ActorMention {
-            span,
-            head: span,
-            sentence: 0,
-            kind: ActorKind::Organization,
-            name: subject.into(),
-            code: "REB".into(),
-            country: None,
-            sector: Some("REB".into()),
-            acled_inter: None,
-            refers_to: None,
-            rules: vec![],
-        });
+        doc.actors.push(crate::testkit::mention(span, 0, ActorKind::Organization, subject, "REB", Some("REB".into())));
         let p = text.find(place.0).unwrap();
         doc.places.push(PlaceMention {
             span: Span::new(p, p + place.0.len()),
@@ -298,7 +285,7 @@ mod tests {
             geonames_id: None,
             rules: vec![],
         });
-        EventCoder::new(Lexicon::embedded()).run(&mut doc);
+        crate::testkit::coder().run(&mut doc);
         doc
     }
 

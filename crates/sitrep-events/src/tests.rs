@@ -1,40 +1,15 @@
 //! End-to-end tests of the coder and the merger on sentences written for them, with actor
 //! mentions built by hand so they do not depend on the actor recognizer.
 
+use crate::testkit::{add_actors, coder};
 use crate::{Deduplicator, EventCoder, Lexicon};
-use sitrep_core::{ActorKind, ActorMention, Doc, Event, Modality, Span, Stage};
-use std::sync::OnceLock;
-
-fn coder() -> &'static EventCoder {
-    static C: OnceLock<EventCoder> = OnceLock::new();
-    C.get_or_init(|| EventCoder::new(Lexicon::embedded()))
-}
+use sitrep_core::{ActorKind, Doc, Event, Modality, Span, Stage};
 
 /// A doc for `text` with actor mentions for each `(phrase, code)`, located in order of
 /// appearance. A code ending in "CVL", "MIL", "REB"… sets the sector.
 fn doc_with(text: &str, actors: &[(&str, &str)]) -> Doc {
     let mut doc = sitrep_text::prepare(text);
-    let mut from = 0;
-    for (phrase, code) in actors {
-        let at = text[from..].find(phrase).unwrap_or_else(|| panic!("`{phrase}` not in `{text}`")) + from;
-        let span = Span::new(at, at + phrase.len());
-        from = span.end;
-        let sentence = doc.sentence_at(at).expect("actor inside a sentence");
-        let sector = (code.len() > 3).then(|| code[3..].to_string());
-        doc.actors.push(ActorMention {
-            span,
-            head: span,
-            sentence,
-            kind: ActorKind::Agent,
-            name: phrase.to_string(),
-            code: code.to_string(),
-            country: None,
-            sector,
-            acled_inter: None,
-            refers_to: None,
-            rules: vec![],
-        });
-    }
+    add_actors(&mut doc, text, actors.iter().map(|&(p, c)| (p, c, ActorKind::Agent)), true);
     doc
 }
 
