@@ -2668,6 +2668,7 @@ impl crate::ActorRecognizer {
     /// Focus, coreference and country inference over the whole document.
     fn finish(&self, doc: &mut Doc, mut cands: Vec<Cand>) {
         cands.sort_by_key(|c| (c.m.sentence, c.m.span.start));
+
         // focus country: dateline, else the most-mentioned country
         if doc.focus.country.is_none() {
             let mut found: Option<(String, String)> = None;
@@ -2688,6 +2689,11 @@ impl crate::ActorRecognizer {
                 // "militants in Mali") weighs double: the story is set there
                 let mut counts: Vec<(String, usize, usize)> = Vec::new();
                 for (k, c) in cands.iter().enumerate() {
+                    // "Niger state", "Mexico state": a name before a word for a first-level
+                    // unit may be a region of another country; it is no evidence of the focus
+                    if followed_by_unit_noun(doc.lower.as_str(), c.m.span.end) {
+                        continue;
+                    }
                     if let (Some(iso), true) = (&c.m.country, c.explicit_country) {
                         let w = 1 + usize::from(is_setting(doc.text(), &c.m));
                         match counts.iter_mut().find(|x| &x.0 == iso) {
@@ -3243,6 +3249,31 @@ fn mention(
         refers_to: None,
         rules,
     }
+}
+
+/// Whether the word at `at` (after spaces) is a word for a first-level unit ("state",
+/// "province", "governorate", "oblast", "department").
+fn followed_by_unit_noun(lower: &str, at: usize) -> bool {
+    let rest = lower.get(at..).unwrap_or("");
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    let rest = rest.trim_start();
+    let word: &str = rest.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    if !matches!(word, "state" | "province" | "governorate" | "oblast" | "department") {
+        return false;
+    }
+    // "Iran state television", "the Israel state department": the unit word modifies what
+    // follows; a unit is followed by punctuation or a function word ("in Niger state on Sunday")
+    let after = rest[word.len()..].trim_start();
+    let next: &str = after.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    next.is_empty()
+        || matches!(
+            next,
+            "on" | "in" | "of" | "at" | "and" | "or" | "for" | "near" | "to" | "after" | "from" | "which" | "that" | "with" | "was"
+                | "were" | "has" | "had" | "have" | "is" | "are" | "where" | "when" | "since" | "last" | "this" | "early" | "late"
+                | "overnight" | "by" | "while" | "as"
+        )
 }
 
 #[cfg(test)]
@@ -4372,5 +4403,18 @@ mod tests {
             ("The Azawad National Liberation Front seized two towns.", &[("The Azawad National Liberation Front", "REB")]),
             ("The Popular Liberation Movement won the vote.", &[("The Popular Liberation Movement", "PTY")]),
         ]);
+    }
+
+    #[test]
+    fn a_region_named_like_a_country_is_no_focus_evidence() {
+        // "Niger state" is in Nigeria: it must not make Niger the story's country
+        let text = "Bandits raided two villages in Niger state on Sunday. Gunmen also attacked a police post.";
+        let doc = run(text);
+        let gunmen = mention(&doc, text, "Gunmen");
+        assert_ne!(gunmen.country.as_deref(), Some("NER"), "{:?}", gunmen.rules);
+        // the country itself still counts
+        let text = "Bandits raided two villages in Niger on Sunday. Gunmen also attacked a police post.";
+        let doc = run(text);
+        assert_eq!(mention(&doc, text, "Gunmen").country.as_deref(), Some("NER"));
     }
 }

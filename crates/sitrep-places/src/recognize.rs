@@ -110,6 +110,9 @@ struct Hit {
     w1: usize,
     /// "50 km north of X": the event is away from X, in its surroundings.
     offset: bool,
+    /// The first-level unit word after the name ("Niger state", "Sindh province"): which
+    /// countries name their regions that way.
+    unit_noun: Option<&'static [&'static str]>,
 }
 
 /// "the X district of Y": X is known only through Y.
@@ -290,6 +293,7 @@ impl PlaceRecognizer {
                 w0: i,
                 w1: j,
                 offset: false,
+                unit_noun: None,
             };
             self.read_context(doc, scan, &wh, &mut hit, hits, first_hit);
             // "the Bosnian town of Gorazde": the demonym before the place noun.
@@ -436,6 +440,7 @@ impl PlaceRecognizer {
             } else if joined(j) {
                 if let Some(kind) = self.place_noun_kind(wh[j + 1]) {
                     hit.type_hint = Some(kind);
+                    hit.unit_noun = words::unit_countries(scan.norm(j + 1));
                     if hit.cue.is_none() {
                         hit.cue = Some(Cue::PlaceNoun);
                         hit.cue_word = Some(scan.norm(j + 1).to_string());
@@ -576,6 +581,7 @@ impl PlaceRecognizer {
                 w0: 0,
                 w1: 0,
                 offset: false,
+                unit_noun: None,
             }
         };
         let main = mk(span, city);
@@ -626,6 +632,16 @@ impl PlaceRecognizer {
                 why(format!("places.pick.kind={:?}", t).to_lowercase());
             } else if !(t == PlaceKind::City && p.kind == PlaceKind::Point) {
                 s -= 2.0;
+            }
+        }
+        if let Some(ccs) = hit.unit_noun {
+            // "Niger state" is a Nigerian state, not the country; "Plateau state" is not
+            // Benin's Plateau department
+            if p.kind == PlaceKind::Region && ccs.iter().any(|c| c.as_bytes() == p.cc) {
+                s += 6.0;
+                why(format!("places.pick.unit_noun={}", p.cc_str()));
+            } else if p.kind == PlaceKind::Country {
+                s -= 4.0;
             }
         }
         if focus == Some(p.cc) {
@@ -1177,6 +1193,19 @@ mod tests {
             (
                 "Troops were deployed in Sudan after the coup.",
                 &["Sudan=>Sudan/SDN/Country"],
+            ),
+            (
+                // the unit word says which country names its regions so
+                "Bandits raided two villages in Niger state overnight.",
+                &["Niger=>Niger/NGA/Region"],
+            ),
+            (
+                "Bandits raided two villages in Plateau state overnight.",
+                &["Plateau=>Plateau/NGA/Region"],
+            ),
+            (
+                "Floods cut roads in the Atlantique department.",
+                &["Atlantique=>Atlantique/BEN/Region"],
             ),
             (
                 "Swiss doctors handed over medicine in Bam, Iran, on Monday.",

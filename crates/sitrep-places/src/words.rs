@@ -1007,3 +1007,20 @@ mod tests {
         assert!(s.words[0].initial && !s.words[1].initial);
     }
 }
+
+/// Countries (ISO alpha-2) whose first-level units English news calls by this word: "Niger
+/// state" is in Nigeria, "Atlantique department" in Benin, "Donetsk oblast" in Ukraine.
+/// `None` for words many countries use ("region", "district").
+pub fn unit_countries(noun: &str) -> Option<&'static [&'static str]> {
+    Some(match noun {
+        "state" | "states" => &["NG", "IN", "US", "SD", "SS", "MX", "BR", "MY", "MM", "AU", "VE", "DE", "AT", "ET", "SO"],
+        "province" | "provinces" => &[
+            "AF", "PK", "IR", "CN", "CD", "CA", "AR", "ZA", "ZM", "MZ", "TH", "VN", "PH", "ID", "TR", "KR", "CU", "DO",
+            "EC", "BI", "RW", "AO", "PG", "NL", "ES", "IT", "BE", "LK", "NP", "LA", "KH", "SA", "DZ", "GA", "CG", "TD",
+        ],
+        "department" | "departments" => &["FR", "BJ", "CO", "BO", "PY", "UY", "HN", "GT", "SV", "NI", "HT"],
+        "governorate" | "governorates" => &["EG", "IQ", "SY", "JO", "YE", "LB", "TN", "OM", "KW", "BH", "PS"],
+        "oblast" | "oblasts" => &["UA", "RU", "KZ", "KG", "BY"],
+        _ => return None,
+    })
+}
