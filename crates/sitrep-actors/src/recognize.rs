@@ -2243,6 +2243,10 @@ impl<'a> Parser<'a> {
         if place_rule && (x.kind != ActorKind::Country || np.country.is_some()) {
             return np;
         }
+        // "villagers in Niger state": a region of another country named like this one
+        if place_rule && matches!(self.lw(x.end), "state" | "province" | "governorate" | "oblast" | "department") {
+            return np;
+        }
         if rule == "rule:role-for-actor" && !self.head_is_weak(&np) {
             return np;
         }
@@ -4412,6 +4416,10 @@ mod tests {
         let doc = run(text);
         let gunmen = mention(&doc, text, "Gunmen");
         assert_ne!(gunmen.country.as_deref(), Some("NER"), "{:?}", gunmen.rules);
+        let text = "Gunmen killed ten villagers in Niger state on Sunday.";
+        let doc = run(text);
+        let villagers = mention(&doc, text, "ten villagers");
+        assert_ne!(villagers.country.as_deref(), Some("NER"), "{:?}", villagers.rules);
         // the country itself still counts
         let text = "Bandits raided two villages in Niger on Sunday. Gunmen also attacked a police post.";
         let doc = run(text);
