@@ -22,6 +22,17 @@ impl<'a> TokenView<'a> {
     pub fn w(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| &self.lower[t.span.start..t.span.end])
     }
+    /// First byte, byte length and last byte of token `i` ((0, 0, 0) past the end): enough
+    /// for gates that reject most tokens without slicing the text.
+    #[inline]
+    pub fn shape(&self, i: usize) -> (u8, usize, u8) {
+        self.toks.get(i).map_or((0, 0, 0), |t| {
+            let b = self.lower.as_bytes();
+            let first = b.get(t.span.start).copied().unwrap_or(0);
+            let last = b.get(t.span.end.wrapping_sub(1)).copied().unwrap_or(0);
+            (first, t.span.end - t.span.start, last)
+        })
+    }
     /// Like `w`, for an index that may have gone below zero.
     #[inline]
     pub fn wi(&self, i: isize) -> &'a str {

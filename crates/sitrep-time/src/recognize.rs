@@ -10,60 +10,10 @@ use crate::anchored::{anchored, Anchor};
 use crate::dater::is_report_date;
 use crate::resolve::{cap_at_published, from_anchor, resolve, weekday_offset, Direction, Expr};
 use crate::words::{day_part, month, month_lead, name_head, small_number, weekday, year_lead};
-use sitrep_core::{DateMention, DatePrecision, Doc, Span, Token, TokenKind};
+use sitrep_core::{DateMention, DatePrecision, Doc, Span, TokenKind};
 
-/// Tokens with their lowercased text: the reads of `sitrep_text::TokenView`, repeated here
-/// with `#[inline]` because the matchers read several words at every token and a
-/// cross-crate call per read was a fifth of the stage's time.
-#[derive(Clone, Copy)]
-pub(crate) struct View<'a> {
-    pub lower: &'a str,
-    pub toks: &'a [Token],
-}
-
-impl<'a> View<'a> {
-    pub fn new(doc: &'a Doc) -> Self {
-        View { lower: &doc.lower, toks: &doc.tokens }
-    }
-    /// Lowercased text of token `i`, or "" past the end.
-    #[inline]
-    pub fn w(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| &self.lower[t.span.start..t.span.end])
-    }
-    /// First byte, byte length and last byte of token `i` ((0, 0, 0) past the end): enough
-    /// for the gates that reject most tokens, without slicing the text.
-    #[inline]
-    pub fn shape(&self, i: usize) -> (u8, usize, u8) {
-        self.toks.get(i).map_or((0, 0, 0), |t| {
-            let b = self.lower.as_bytes();
-            let first = b.get(t.span.start).copied().unwrap_or(0);
-            let last = b.get(t.span.end.wrapping_sub(1)).copied().unwrap_or(0);
-            (first, t.span.end - t.span.start, last)
-        })
-    }
-    /// Like `w`, for an index that may have gone below zero.
-    #[inline]
-    pub fn wi(&self, i: isize) -> &'a str {
-        usize::try_from(i).map_or("", |i| self.w(i))
-    }
-    /// Token `i` starts with a capital letter.
-    #[inline]
-    pub fn cap(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.cap)
-    }
-    #[inline]
-    pub fn kind(&self, i: usize) -> Option<TokenKind> {
-        self.toks.get(i).map(|t| t.kind)
-    }
-    /// Tokens `i` and `i + 1` touch (no space between).
-    #[inline]
-    pub fn adjacent(&self, i: usize) -> bool {
-        match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) => a.span.end == b.span.start,
-            _ => false,
-        }
-    }
-}
+/// Tokens with their lowercased text (all reads are `#[inline]` across crates).
+pub(crate) type View<'a> = sitrep_text::TokenView<'a>;
 
 /// A day of month written as "16", "16th", "3rd", "1st".
 pub(crate) fn day_number(v: &View, i: usize) -> Option<i8> {
